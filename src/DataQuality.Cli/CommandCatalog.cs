@@ -1,0 +1,13 @@
+using System.CommandLine;
+using DataQuality.Cli.Commands;
+
+namespace DataQuality.Cli;
+
+/// <summary>Every top-level <c>dq</c> command. Each lives in its own file under Commands/.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return VersionCommand.Create(context);
+    }
+}

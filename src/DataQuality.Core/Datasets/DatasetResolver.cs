@@ -1,0 +1,65 @@
+using DataQuality.Core.Diagnostics;
+
+namespace DataQuality.Core.Datasets;
+
+/// <summary>
+/// Turns a <see cref="DatasetRef"/> into local files. Local paths are listed here; remote
+/// schemes are handed to a registered <see cref="IRemoteDatasetFetcher"/> (S3 downloads into
+/// the local cache), so everything downstream only ever sees local files.
+/// </summary>
+public sealed class DatasetResolver
+{
+    private readonly IRemoteDatasetFetcher? _remote;
+
+    public DatasetResolver(IRemoteDatasetFetcher? remote = null) => _remote = remote;
+
+    public static DatasetResolver LocalOnly { get; } = new();
+
+    public async Task<ResolvedDataset> ResolveAsync(DatasetRef dataset, CancellationToken cancellationToken = default)
+    {
+        if (dataset.IsS3)
+        {
+            if (_remote is null)
+                throw new InputException("DQ2004", $"No S3 storage is configured to read '{dataset.Location}'.", new SourceLocation(dataset.Location));
+            var fetched = await _remote.FetchAsync(dataset, cancellationToken).ConfigureAwait(false);
+            return new ResolvedDataset(dataset, fetched);
+        }
+        return new ResolvedDataset(dataset, ListLocal(dataset));
+    }
+
+    /// <summary>Lists local files for a file, directory (recursive, by format extension) or glob; sorted for determinism.</summary>
+    public static IReadOnlyList<string> ListLocal(DatasetRef dataset)
+    {
+        var location = dataset.Location;
+        string[] files;
+        if (File.Exists(location))
+            files = [Path.GetFullPath(location)];
+        else if (Directory.Exists(location))
+            files = Directory.EnumerateFiles(location, "*", SearchOption.AllDirectories)
+                .Where(f => MatchesFormat(f, dataset.Format))
+                .Select(Path.GetFullPath)
+                .ToArray();
+        else if (dataset.IsGlob)
+            files = LocalGlob.Expand(location).ToArray();
+        else
+            throw new InputException("DQ2002", $"Dataset not found: '{location}' is neither a file, a directory nor a glob.", new SourceLocation(location));
+
+        if (files.Length == 0)
+            throw new InputException("DQ2003", $"Dataset '{location}' matches no {dataset.Format} files.", new SourceLocation(location));
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    }
+
+    internal static bool MatchesFormat(string file, DatasetFormat format)
+    {
+        var name = Path.GetFileName(file);
+        if (name.StartsWith('.') || name.StartsWith('_')) return false; // _SUCCESS, .crc and friends
+        return DatasetRef.InferFormat(file) == format && (format != DatasetFormat.Parquet || name.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".parq", StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>Implemented by remote storage (S3): downloads a dataset's objects and returns local paths.</summary>
+public interface IRemoteDatasetFetcher
+{
+    Task<IReadOnlyList<string>> FetchAsync(DatasetRef dataset, CancellationToken cancellationToken);
+}
