@@ -210,7 +210,7 @@ public sealed partial class CheckDeriver
     /// <summary>An SLA value as seconds: a number with a unit (d, h, m, s, y, month), or an ISO 8601 duration.</summary>
     public static long? Seconds(JsonNode? value, string? unit)
     {
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var n))
+        if (Reading.ContractParser.NumberOf(value) is { } n)
         {
             long? multiplier = (unit ?? "d").ToLowerInvariant() switch
             {

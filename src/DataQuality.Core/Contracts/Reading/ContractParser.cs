@@ -167,7 +167,7 @@ public static class ContractParser
         private int? Int(JsonObject node, string key) => node[key] switch
         {
             null => null,
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var l) => (int)l,
+            JsonValue v when NumberOf(v) is { } d && d == Math.Floor(d) => (int)d,
             _ => throw WrongType(node, key, "an integer"),
         };
 
