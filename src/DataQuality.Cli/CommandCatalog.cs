@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return VersionCommand.Create(context);
+        yield return LintCommand.Create(context);
+        yield return ContractCommand.Create(context);
     }
 }
