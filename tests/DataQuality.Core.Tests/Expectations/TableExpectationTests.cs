@@ -147,6 +147,18 @@ public sealed class TableExpectationTests : ExpectationTestBase
         Db.Scalar("SELECT count(*) FROM t").Should().Be(4L, "nothing was executed");
     }
 
+    [Theory]
+    [InlineData("(DELETE FROM t RETURNING *)")]
+    [InlineData("(INSERT INTO t VALUES (9, 'z', 1.0) RETURNING *)")]
+    public void A_statement_that_passes_the_lexical_check_still_cannot_modify_data(string query)
+    {
+        var r = One("unexpected_rows_expectation", new { unexpected_rows_query = query });
+
+        r.Status.Should().Be(CheckStatus.Error);
+        r.Exception!.Code.Should().Be("DQ4705", "DuckDB only ever sees the query as a subquery, where DML is not allowed");
+        Db.Scalar("SELECT count(*) FROM t").Should().Be(4L);
+    }
+
     [Fact]
     public void Unexpected_rows_query_that_duckdb_rejects_is_an_error_result()
     {
