@@ -23,6 +23,9 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
         return bounds;
     }
 
+    private static bool Comparable(JsonNode a, JsonNode b) =>
+        (TryNumber(a, out _) && TryNumber(b, out _)) || (TryInstant(Text(a), out _) && TryInstant(Text(b), out _));
+
     /// <summary>
     /// Whether <paramref name="observed"/> lies within the bounds. A null observed value (empty input)
     /// or NaN is never within them, even when both bounds are open: GX fails a metric it cannot compare.
@@ -67,6 +70,10 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
                     $"{config.Type}: {name} must be a date or timestamp (ISO 8601) to compare with {statistic}, got {node.ToJsonString()} (invalid datetime format).",
                     config.Location);
         }
+        // GX raises on an empty range rather than failing every row.
+        if (Min is not null && Max is not null && Comparable(Min, Max) && Compare(Min, Max) > 0)
+            throw new ExpectationArgumentException("DQ4104",
+                $"{config.Type}: min_value ({Min.ToJsonString()}) cannot be greater than max_value ({Max.ToJsonString()}).", config.Location);
     }
 
     /// <summary>NaN as DuckDB returns it (double) or as <see cref="DuckValue"/> writes it ("NaN").</summary>
