@@ -98,7 +98,7 @@ public sealed class SuiteRunnerTests : IDisposable
         // Casting a letter to INTEGER fails inside DuckDB, not in planning.
         var report = Run(
             E("expect_column_max_to_be_between", new { column = "amount", max_value = 1000 }),
-            E("expect_column_values_to_be_between", new { column = "code", min_value = 0, row_condition = "CAST(code AS INTEGER) > 0" }));
+            E("expect_column_values_to_be_between", new { column = "amount", min_value = 0, row_condition = "CAST(code AS INTEGER) > 0" }));
 
         report.Results[0].Success.Should().BeTrue();
         report.Results[1].Status.Should().Be(CheckStatus.Error);
