@@ -31,6 +31,19 @@ public abstract class ColumnPairMapExpectation : MapExpectation
         };
     }
 
+    /// <summary>
+    /// The two operands made comparable: when one side is text and the other is not, the text is
+    /// TRY_CAST to the other side's type, so "abc" against a number is simply unequal (as in pandas)
+    /// instead of a DuckDB conversion error.
+    /// </summary>
+    protected static (string A, string B) Comparable(SchemaColumn a, SchemaColumn b, string identA, string identB)
+    {
+        var textA = a.Family == TypeFamily.String;
+        var textB = b.Family == TypeFamily.String;
+        if (textA == textB || a.Family is TypeFamily.Nested or TypeFamily.Other || b.Family is TypeFamily.Nested or TypeFamily.Other) return (identA, identB);
+        return textA ? ($"TRY_CAST({identA} AS {b.Type})", identB) : (identA, $"TRY_CAST({identB} AS {a.Type})");
+    }
+
     /// <summary>SQL true when the pair is as expected; null (a comparison with a null) counts as unexpected.</summary>
     protected abstract string Expected(PlanContext context, SchemaColumn a, SchemaColumn b, string identA, string identB);
 }

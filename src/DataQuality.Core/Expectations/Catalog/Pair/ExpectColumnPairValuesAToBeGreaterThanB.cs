@@ -9,6 +9,9 @@ public sealed class ExpectColumnPairValuesAToBeGreaterThanB : ColumnPairMapExpec
 
     public override IReadOnlyList<string> Aliases => ["expect_column_pair_values_A_to_be_greater_than_B"];
 
-    protected override string Expected(PlanContext context, SchemaColumn a, SchemaColumn b, string identA, string identB) =>
-        $"{identA} {(context.Kwargs.Bool("or_equal", false) ? ">=" : ">")} {identB}";
+    protected override string Expected(PlanContext context, SchemaColumn a, SchemaColumn b, string identA, string identB)
+    {
+        var (x, y) = Comparable(a, b, identA, identB);
+        return $"{x} {(context.Kwargs.Bool("or_equal", false) ? ">=" : ">")} {y}";
+    }
 }
