@@ -16,7 +16,6 @@ public static class PythonRegex
     /// <summary>The RE2 form of <paramref name="pattern"/>; throws DQ4401 (does not compile) or DQ4402 (needs a feature RE2 lacks).</summary>
     public static string ToRe2(string pattern, string kwarg, ExpectationConfig config)
     {
-        CheckCompiles(pattern, kwarg, config);
         var multiline = Regex.IsMatch(pattern, @"\(\?[aiLmsux]*m[aiLmsux]*[:)]");
         var sb = new StringBuilder(pattern.Length + 8);
         var inClass = false;
@@ -77,6 +76,8 @@ public static class PythonRegex
                     continue;
             }
         }
+        // Unsupported features are reported above by name; what is left must at least parse.
+        CheckCompiles(pattern, kwarg, config);
         return sb.ToString();
     }
 
