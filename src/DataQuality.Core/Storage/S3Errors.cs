@@ -37,15 +37,6 @@ public static class S3Errors
         return new InternalException(StorageErrorCodes.ServiceError, $"Unexpected error on '{uri}' ({operation}): {ex.GetType().Name}: {ex.Message}", location, ex);
     }
 
-    /// <summary>A failure worth another attempt at the body level: broken connections, truncated bodies, failed verification.</summary>
-    public static bool IsTransient(Exception ex, CancellationToken cancellationToken) => ex switch
-    {
-        CorruptContentException => true,
-        OperationCanceledException => !cancellationToken.IsCancellationRequested, // HttpClient timeouts
-        AmazonServiceException service => (int)service.StatusCode >= 500 || (int)service.StatusCode == 429 || service.ErrorCode is "SlowDown" or "Throttling" or "RequestTimeout",
-        _ => IsNetworkFailure(ex),
-    };
-
     public static bool IsNetworkFailure(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)

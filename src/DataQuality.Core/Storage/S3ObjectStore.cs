@@ -73,7 +73,10 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
     public async Task DownloadAsync(StorageObject source, string destinationPath, CancellationToken cancellationToken)
     {
-        Exception? last = null;
+        // Two retry layers that do not multiply: the SDK retries failed requests (5xx, throttling,
+        // refused or reset connections before a response); this loop retries only bodies that broke
+        // off or failed verification after the SDK handed over a successful response.
+        CorruptContentException? last = null;
         for (var attempt = 1; attempt <= _options.DownloadAttempts; attempt++)
         {
             try
@@ -84,7 +87,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                     await DownloadWholeAsync(source, destinationPath, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (S3Errors.IsTransient(ex, cancellationToken))
+            catch (CorruptContentException ex)
             {
                 last = ex;
                 TryDelete(destinationPath);
@@ -96,11 +99,14 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 TryDelete(destinationPath);
                 throw S3Errors.Map(ex, source.Uri, _endpoint, "get");
             }
+            catch
+            {
+                TryDelete(destinationPath);
+                throw;
+            }
         }
-        if (last is CorruptContentException || (last is not null && S3Errors.IsNetworkFailure(last) && last is not Amazon.Runtime.AmazonServiceException))
-            throw new InputException(StorageErrorCodes.CorruptDownload,
-                $"Download of '{source.Uri}' stayed incomplete after {_options.DownloadAttempts} attempts: {last.Message}", new SourceLocation(source.Uri.ToString()), last);
-        throw S3Errors.Map(last!, source.Uri, _endpoint, "get");
+        throw new InputException(StorageErrorCodes.CorruptDownload,
+            $"Download of '{source.Uri}' stayed incomplete after {_options.DownloadAttempts} attempts: {last!.Message}", new SourceLocation(source.Uri.ToString()), last);
     }
 
     private async Task DownloadWholeAsync(StorageObject source, string destinationPath, CancellationToken cancellationToken)
@@ -115,7 +121,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 throw new CorruptContentException($"server announced {response.ContentLength} bytes, the listing said {source.Size} (object changed?)");
             using var md5 = VerifiableMd5(response) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
             await using var output = new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-            var written = await CopyAsync(response.ResponseStream, output, md5, source.Size, cancellationToken).ConfigureAwait(false);
+            var written = await BodyAsync(() => CopyAsync(response.ResponseStream, output, md5, source.Size, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (written != source.Size)
                 throw new CorruptContentException($"received {written} of {source.Size} bytes");
             if (md5 is not null && Convert.ToHexStringLower(md5.GetHashAndReset()) is var actual && actual != source.ContentMd5Hex)
@@ -149,25 +155,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                         if (part == 0) verifyMd5 = VerifiableMd5(response);
                         if (response.ContentLength != expected)
                             throw new CorruptContentException($"part {part} announced {response.ContentLength} bytes, expected {expected}");
-                        var buffer = ArrayPool<byte>.Shared.Rent(1 << 17);
-                        try
-                        {
-                            long offset = start, received = 0;
-                            int read;
-                            while ((read = await response.ResponseStream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, expected - received + 1)), ct).ConfigureAwait(false)) > 0)
-                            {
-                                received += read;
-                                if (received > expected) throw new CorruptContentException($"part {part} is longer than {expected} bytes");
-                                await RandomAccess.WriteAsync(handle, buffer.AsMemory(0, read), offset, ct).ConfigureAwait(false);
-                                offset += read;
-                            }
-                            if (received != expected)
-                                throw new CorruptContentException($"part {part}: received {received} of {expected} bytes");
-                        }
-                        finally
-                        {
-                            ArrayPool<byte>.Shared.Return(buffer);
-                        }
+                        await BodyAsync(() => WritePartAsync(response.ResponseStream, handle, start, expected, part, ct), ct).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -278,6 +266,43 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<long> WritePartAsync(Stream body, Microsoft.Win32.SafeHandles.SafeFileHandle handle, long start, long expected, int part, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 17);
+        try
+        {
+            long received = 0;
+            int read;
+            // Ask for one byte more than remains so an over-long body is noticed, not silently cut.
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, expected - received + 1)), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (received + read > expected) throw new CorruptContentException($"part {part} is longer than {expected} bytes");
+                await RandomAccess.WriteAsync(handle, buffer.AsMemory(0, read), start + received, cancellationToken).ConfigureAwait(false);
+                received += read;
+            }
+            if (received != expected)
+                throw new CorruptContentException($"part {part}: received {received} of {expected} bytes");
+            return received;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads a response body; a connection that breaks mid-body becomes a retryable <see cref="CorruptContentException"/>.</summary>
+    private static async Task<long> BodyAsync(Func<Task<long>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new CorruptContentException($"the connection broke while reading the body ({ex.Message})");
         }
     }
 
