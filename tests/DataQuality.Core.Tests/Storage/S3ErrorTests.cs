@@ -4,6 +4,7 @@ using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Storage;
 using DataQuality.Core.Tests.TestSupport;
+using DataQuality.Core.Tests.TestSupport.S3rver;
 
 namespace DataQuality.Core.Tests.Storage;
 

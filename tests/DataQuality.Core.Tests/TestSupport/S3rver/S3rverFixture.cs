@@ -1,8 +1,7 @@
-using DataQuality.Core.Tests.TestSupport.S3rver;
 
-[assembly: AssemblyFixture(typeof(DataQuality.Core.Tests.TestSupport.S3rverFixture))]
+[assembly: AssemblyFixture(typeof(DataQuality.Core.Tests.TestSupport.S3rver.S3rverFixture))]
 
-namespace DataQuality.Core.Tests.TestSupport;
+namespace DataQuality.Core.Tests.TestSupport.S3rver;
 
 /// <summary>
 /// One s3rver per test run (xunit v3 assembly fixture), started on first use so tests that do not
