@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DataQuality.Core.Datasets;
+
+namespace DataQuality.Core.Checks.Planning;
+
+/// <summary>
+/// GX map expectations (column map, column pair, multicolumn), where every row is expected or
+/// unexpected. This class is where <c>mostly</c>, the null denominator, vacuous success and the
+/// unexpected_* result fields are decided, once for all of them:
+/// success ⇔ nonmissing = 0 ∨ (nonmissing − unexpected) / nonmissing ≥ mostly.
+/// </summary>
+public abstract class MapExpectation : ExpectationDefinition
+{
+    protected abstract MapSpec Map(PlanContext context);
+
+    public sealed override PlannedCheck Plan(PlanContext context)
+    {
+        var spec = Map(context);
+        var mostly = context.Kwargs.Mostly();
+        var condition = context.Condition();
+        var scan = context.Scan;
+        var element = scan.Aggregate($"count(*) FILTER (WHERE {condition})");
+        var missing = scan.Aggregate($"count(*) FILTER (WHERE {condition} AND ({spec.Missing}))");
+        var unexpectedWhere = $"{condition} AND NOT ({spec.Missing}) AND coalesce(({spec.Unexpected}), FALSE)";
+        var unexpected = scan.Aggregate($"count(*) FILTER (WHERE {unexpectedWhere})");
+        var format = context.ResultFormat;
+
+        return new PlannedCheck([element, missing, unexpected], eval =>
+        {
+            var elementCount = eval.Values.Long(element);
+            var missingCount = eval.Values.Long(missing);
+            var unexpectedCount = eval.Values.Long(unexpected);
+            var nonMissing = elementCount - missingCount;
+            var success = nonMissing == 0 || unexpectedCount == 0 || (double)(nonMissing - unexpectedCount) / nonMissing >= mostly;
+
+            double? Percent(long part, long whole) => whole == 0 ? null : 100.0 * part / whole;
+            var denominator = spec.MissingIsReported ? nonMissing : elementCount;
+            var details = new ResultDetails
+            {
+                ElementCount = elementCount,
+                UnexpectedCount = unexpectedCount,
+                UnexpectedPercent = Percent(unexpectedCount, denominator),
+                UnexpectedPercentTotal = Percent(unexpectedCount, elementCount),
+                UnexpectedPercentNonmissing = spec.MissingIsReported ? Percent(unexpectedCount, nonMissing) : null,
+                MissingCount = spec.MissingIsReported ? missingCount : null,
+                MissingPercent = spec.MissingIsReported ? Percent(missingCount, elementCount) : null,
+            };
+
+            // Samples are a follow-up query, bounded, and only when there is something to show:
+            // at BASIC/SUMMARY only for failed checks, at COMPLETE whenever a value was unexpected.
+            var wantSamples = unexpectedCount > 0 && format.Level != ResultFormatLevel.BooleanOnly
+                && (!success || format.Level == ResultFormatLevel.Complete);
+            if (wantSamples)
+                details = AddSamples(eval, spec, unexpectedWhere, details);
+            else if (format.Level != ResultFormatLevel.BooleanOnly)
+                details = details with { PartialUnexpectedList = [], PartialUnexpectedCounts = format.Level >= ResultFormatLevel.Summary ? [] : null };
+
+            return eval.Result(success, details) with { Sql = $"SELECT count(*) FROM ({eval.SourceSql}) AS {ScanBuilder.SourceAlias} WHERE {unexpectedWhere}" };
+        });
+    }
+
+    private static ResultDetails AddSamples(EvaluationContext eval, MapSpec spec, string unexpectedWhere, ResultDetails details)
+    {
+        var format = eval.ResultFormat;
+        var keys = format.UnexpectedIndexColumnNames;
+        var limit = format.Level == ResultFormatLevel.Complete ? format.CompleteLimit : format.PartialUnexpectedCount;
+        var keySelect = string.Concat(keys.Select((k, i) => $", {SqlText.Identifier(k)} AS __dq_k{i.ToString(CultureInfo.InvariantCulture)}"));
+        var rows = eval.Query($"SELECT {spec.Value} AS __dq_v{keySelect} FROM {ScanBuilder.SourceAlias} WHERE {unexpectedWhere} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}");
+
+        var values = rows.Select(r => r["__dq_v"]?.DeepClone()).ToList();
+        var partial = new JsonArray(values.Take(format.PartialUnexpectedCount).Select(v => v?.DeepClone()).ToArray());
+        details = details with { PartialUnexpectedList = partial };
+
+        if (format.Level >= ResultFormatLevel.Summary)
+        {
+            var counts = eval.Query(
+                $"SELECT {spec.Value} AS value, count(*) AS count FROM {ScanBuilder.SourceAlias} WHERE {unexpectedWhere} " +
+                $"GROUP BY ALL ORDER BY count DESC, value LIMIT {format.PartialUnexpectedCount.ToString(CultureInfo.InvariantCulture)}");
+            details = details with { PartialUnexpectedCounts = new JsonArray(counts.Select(JsonNode (c) => c).ToArray()) };
+        }
+
+        if (keys.Count > 0)
+        {
+            var index = new JsonArray(rows.Select(JsonNode (r) =>
+            {
+                var entry = new JsonObject();
+                for (var i = 0; i < keys.Count; i++)
+                    entry[keys[i]] = r["__dq_k" + i.ToString(CultureInfo.InvariantCulture)]?.DeepClone();
+                if (spec.ValueName is not null) entry[spec.ValueName] = r["__dq_v"]?.DeepClone();
+                return entry;
+            }).ToArray());
+            details = format.Level == ResultFormatLevel.Complete
+                ? details with { UnexpectedIndexList = index }
+                : details with { PartialUnexpectedIndexList = new JsonArray(index.Take(format.PartialUnexpectedCount).Select(n => n?.DeepClone()).ToArray()) };
+        }
+
+        if (format.Level == ResultFormatLevel.Complete)
+        {
+            details = details with
+            {
+                UnexpectedList = new JsonArray(values.Select(v => v?.DeepClone()).ToArray()),
+                UnexpectedIndexQuery = $"SELECT * FROM ({eval.SourceSql}) AS {ScanBuilder.SourceAlias} WHERE {unexpectedWhere}",
+            };
+        }
+        return details;
+    }
+}
+
+/// <summary>A map expectation over one column: nulls are missing, the subclass says what is unexpected.</summary>
+public abstract class ColumnMapExpectation : MapExpectation
+{
+    protected sealed override MapSpec Map(PlanContext context)
+    {
+        var column = context.Column();
+        var ident = PlanContext.Ident(column);
+        return new MapSpec($"{ident} IS NULL", Unexpected(context, column, ident), ident) { ValueName = column.Name };
+    }
+
+    /// <summary>SQL that is true for an unexpected non-null value of <paramref name="ident"/>.</summary>
+    protected abstract string Unexpected(PlanContext context, SchemaColumn column, string ident);
+}
