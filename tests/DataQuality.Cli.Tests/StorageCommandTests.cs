@@ -55,6 +55,28 @@ public sealed class StorageCommandTests(S3rverFixture fixture)
     }
 
     [Fact]
+    public async Task Validate_reads_an_s3_dataset_through_the_storage_flags()
+    {
+        var server = await fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync("clivalidate", Ct);
+        using var dir = new TestSupport.TempDirectory();
+        using (var db = Core.Datasets.DuckDbSession.Open())
+            db.Execute($"COPY (SELECT i AS id FROM range(1, 11) r(i)) TO {Core.Datasets.SqlText.Literal(dir.Combine("p.parquet"))} (FORMAT parquet)");
+        using var store = S3ObjectStore.Create(server.Options());
+        await store.UploadAsync(dir.Combine("p.parquet"), StorageUri.S3(bucket, "t/ds=1/p.parquet"), Ct);
+        var suite = dir.Write("suite.json", """
+            {"name": "t", "expectations": [{"type": "expect_table_row_count_to_be_between", "min_value": 10, "max_value": 10}, {"type": "expect_column_to_exist", "column": "ds"}]}
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", $"s3://{bucket}/t/", "--endpoint-url", server.EndpointUrl,
+            "--cache-dir", dir.Combine("cache"), "--format", "json");
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Error + run.Out);
+        System.Text.Json.Nodes.JsonNode.Parse(run.Out)!["statistics"]!["successful_expectations"]!.GetValue<int>().Should().Be(2);
+        Directory.EnumerateFiles(dir.Combine("cache"), "p.parquet", SearchOption.AllDirectories).Should().ContainSingle();
+    }
+
+    [Fact]
     public void Binder_layers_flags_over_environment()
     {
         var binder = new StorageOptionsBinder();
