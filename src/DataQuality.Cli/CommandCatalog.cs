@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create(context);
         yield return ValidateCommand.Create(context);
         yield return VersionCommand.Create(context);
+        yield return StorageCommand.Create(context);
     }
 }
