@@ -8,8 +8,11 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return DemoCommand.Create(context);
+        yield return ValidateCommand.Create(context);
         yield return VersionCommand.Create(context);
         yield return LintCommand.Create(context);
         yield return ContractCommand.Create(context);
+        yield return StorageCommand.Create(context);
     }
 }

@@ -49,7 +49,7 @@ public static class ContractRunner
         using var session = DuckDbSession.Open(options.DuckDb ?? DuckDbOptions.FromEnvironment());
         var absent = new List<HashSet<string>>();
         for (var i = 0; i < schemas.Count; i++)
-            absent.Add(CreateView(session, schemas[i], resolved[i], format == DatasetFormat.Parquet));
+            absent.Add(CreateView(session, schemas[i], resolved[i]));
         DuckDbSandbox.Apply(session, resolved.SelectMany(r => r.Files).Distinct().ToList());
 
         var results = new List<ContractModelResult>();
@@ -111,7 +111,7 @@ public static class ContractRunner
     }
 
     /// <summary>Creates the model's view; returns the contract columns no file has (added as typed NULLs).</summary>
-    private static HashSet<string> CreateView(DuckDbSession session, ContractSchema schema, ResolvedDataset dataset, bool typed)
+    private static HashSet<string> CreateView(DuckDbSession session, ContractSchema schema, ResolvedDataset dataset)
     {
         var raw = dataset.ToRelationSql();
         DatasetSchema columns;
@@ -124,7 +124,7 @@ public static class ContractRunner
             throw new InputException("DQ2005", $"Cannot read dataset '{dataset.Source.Location}' for model '{schema.Name}': {ex.Message.Split('\n')[0]}", new SourceLocation(dataset.Source.Location), ex);
         }
         var absent = schema.Properties.Where(p => !columns.TryGet(p.Name, out _)).ToList();
-        var extra = string.Concat(absent.Select(p => $", CAST(NULL AS {(typed ? DuckTypeOf(p) : "VARCHAR")}) AS {SqlText.Identifier(p.Name)}"));
+        var extra = string.Concat(absent.Select(p => $", CAST(NULL AS {DuckTypeOf(p)}) AS {SqlText.Identifier(p.Name)}"));
         session.Execute($"CREATE OR REPLACE VIEW {RelationName(schema.Name)} AS SELECT *{extra} FROM {raw}");
         return absent.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
     }
