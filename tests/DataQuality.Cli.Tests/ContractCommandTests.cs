@@ -74,3 +74,55 @@ public sealed class ContractCommandTests
         run.Error.Should().Contain("DQ1004");
     }
 }
+
+public sealed class ValidateContractTests
+{
+    [Fact]
+    public async Task Validate_with_a_contract_runs_its_checks_and_lists_not_executed_rules()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dq-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "orders", "ds=2026-02-11"));
+        using (var session = Core.Datasets.DuckDbSession.Open())
+            session.Execute($"COPY (SELECT range AS order_id, CASE WHEN range = 3 THEN 'refunded' ELSE 'placed' END AS status FROM range(5)) TO {Core.Datasets.SqlText.Literal(Path.Combine(dir, "orders", "ds=2026-02-11", "part-0.parquet"))} (FORMAT parquet)");
+        var contract = Path.Combine(dir, "orders.yaml");
+        File.WriteAllText(contract, """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: orders
+            version: 1.0.0
+            status: active
+            servers:
+              - server: local
+                type: local
+                format: parquet
+                path: ./{model}/ds=${ds}/*.parquet
+            schema:
+              - name: orders
+                quality:
+                  - type: text
+                    description: One row per order.
+                properties:
+                  - name: order_id
+                    logicalType: integer
+                    primaryKey: true
+                  - name: status
+                    logicalType: string
+                    logicalTypeOptions:
+                      enum: [placed, shipped]
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--contract", contract, "--var", "ds=2026-02-11");
+        run.ExitCode.Should().Be(1, run.Out + run.Error);
+        run.Out.Should().Contain("orders · status · enum");
+        run.Out.Should().Contain("Not executed:");
+        run.Out.Should().Contain("orders · quality text");
+
+        var missingVar = await CliRunner.RunAsync("validate", "--contract", contract);
+        missingVar.ExitCode.Should().Be(2);
+        missingVar.Error.Should().Contain($"{contract}(10,11): error DQ1030");
+
+        var dry = await CliRunner.RunAsync("validate", "--contract", contract, "--dry-run", "--var", "ds=x");
+        dry.ExitCode.Should().Be(0);
+        dry.Out.Should().Contain("dry run, no data read").And.Contain("orders · order_id · primary key unique  [dq_duplicate_values]");
+    }
+}
