@@ -225,8 +225,8 @@ public static class ContractLinter
             }
             if (q["unit"] is JsonValue unit && unit.ToString() is not ("rows" or "percent" or "percentage" or "%"))
                 Error(unit, "DQ1019", $"unit must be 'rows' or 'percent', not '{unit}'.");
-            else if (q["unit"]?.ToString() is "percent" && metric is "rowCount" or "duplicateValues")
-                Warning(q["unit"], "DQ1019", $"unit 'percent' does not apply to {metric}.");
+            else if (q["unit"]?.ToString() is "percent" or "percentage" or "%" && metric == "rowCount")
+                Error(q["unit"], "DQ1019", "unit 'percent' does not apply to rowCount.");
             if (q["severity"] is JsonValue severity && !Severities.Contains(severity.ToString().ToLowerInvariant()))
                 Error(severity, "DQ1019", $"Unknown severity '{severity}': use error, warning or info.");
         }
