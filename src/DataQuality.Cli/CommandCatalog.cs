@@ -9,5 +9,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return VersionCommand.Create(context);
+        yield return CompareCommand.Create(context);
+        yield return AcceptCommand.Create(context);
+        yield return SnapshotsCommand.Create(context);
     }
 }
