@@ -37,7 +37,7 @@ public sealed class ComparisonSnapshotTests
         File.WriteAllText(folder.Combine("main", "silver/orders/manifest.json"), """{"layer":"silver","entity":"orders","record_count":200,"model_versions":{"orders_clean":"1.4.0"},"run_id":"r-1"}""");
         File.WriteAllText(folder.Combine("feature", "silver/orders/manifest.json"), """{"layer":"silver","entity":"orders","record_count":201,"model_versions":{"orders_clean":"1.5.0"},"run_id":"r-2"}""");
 
-        var options = new CompareOptions
+        var options = new ComparisonOptions
         {
             Keys = new Dictionary<string, IReadOnlyList<string>> { ["orders"] = ["order_id"], ["customers"] = ["customer_id"] },
             AbsoluteTolerance = new Dictionary<string, double> { ["amount"] = 0.005 },

@@ -36,7 +36,7 @@ internal static class CompareCommand
             if (parse.GetValue(samples) < 0) throw new InputException("DQ6005", "--samples must be 0 or more.");
             if (parse.GetValue(maxChanged) is < 0) throw new InputException("DQ6005", "--max-changed-rows must be 0 or more.");
             if (parse.GetValue(maxDelta) is { } pct && (pct < 0 || !double.IsFinite(pct))) throw new InputException("DQ6005", "--max-row-count-delta-pct must be 0 or more.");
-            var options = new CompareOptions
+            var options = new ComparisonOptions
             {
                 Layout = TreeLayout.Parse(parse.GetValue(layout)!),
                 Keys = CompareArguments.Keys(parse.GetValue(key) ?? []),

@@ -10,9 +10,9 @@ namespace DataQuality.Core.Comparison;
 internal sealed class EntityComparer
 {
     private readonly DuckDbSession _session;
-    private readonly CompareOptions _options;
+    private readonly ComparisonOptions _options;
 
-    public EntityComparer(DuckDbSession session, CompareOptions options)
+    public EntityComparer(DuckDbSession session, ComparisonOptions options)
     {
         _session = session;
         _options = options;

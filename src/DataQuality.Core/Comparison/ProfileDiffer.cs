@@ -12,9 +12,9 @@ namespace DataQuality.Core.Comparison;
 internal sealed class ProfileDiffer
 {
     private readonly DuckDbSession _session;
-    private readonly CompareOptions _options;
+    private readonly ComparisonOptions _options;
 
-    public ProfileDiffer(DuckDbSession session, CompareOptions options)
+    public ProfileDiffer(DuckDbSession session, ComparisonOptions options)
     {
         _session = session;
         _options = options;

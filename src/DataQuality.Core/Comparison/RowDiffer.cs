@@ -14,7 +14,7 @@ namespace DataQuality.Core.Comparison;
 internal sealed class RowDiffer
 {
     private readonly DuckDbSession _session;
-    private readonly CompareOptions _options;
+    private readonly ComparisonOptions _options;
     private readonly string _name;
     private readonly IReadOnlyList<string> _keys;
     private readonly List<Compared> _compared;
@@ -22,7 +22,7 @@ internal sealed class RowDiffer
 
     private sealed record Compared(string Name, string BaseExpr, string HeadExpr, bool Numeric, double? Abs, double? Rel);
 
-    public RowDiffer(DuckDbSession session, CompareOptions options, string name, string entity, IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> keys)
+    public RowDiffer(DuckDbSession session, ComparisonOptions options, string name, string entity, IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> keys)
     {
         _session = session;
         _options = options;
@@ -33,8 +33,8 @@ internal sealed class RowDiffer
             .Where(c => c.BaseType is not null && c.HeadType is not null && !c.Excluded && !keys.Contains(c.Name))
             .Select(c =>
             {
-                var abs = CompareOptions.Lookup(options.AbsoluteTolerance, name, entity, c.Name);
-                var rel = CompareOptions.Lookup(options.RelativeTolerance, name, entity, c.Name);
+                var abs = ComparisonOptions.Lookup(options.AbsoluteTolerance, name, entity, c.Name);
+                var rel = ComparisonOptions.Lookup(options.RelativeTolerance, name, entity, c.Name);
                 var numeric = ColumnTypes.IsNumeric(c.HeadType!) && ColumnTypes.IsNumeric(c.BaseType!);
                 var named = options.AbsoluteTolerance.Keys.Concat(options.RelativeTolerance.Keys)
                     .Any(k => k == c.Name || k == $"{name}.{c.Name}" || k == $"{entity}.{c.Name}");

@@ -19,7 +19,7 @@ public sealed class TreeComparer
         _duckDb = duckDb ?? DuckDbOptions.FromEnvironment();
     }
 
-    public async Task<ComparisonReport> CompareAsync(string baseRoot, string headRoot, CompareOptions options, CancellationToken cancellationToken = default)
+    public async Task<ComparisonReport> CompareAsync(string baseRoot, string headRoot, ComparisonOptions options, CancellationToken cancellationToken = default)
     {
         var baseFiles = await ListAsync(baseRoot, cancellationToken).ConfigureAwait(false);
         var headFiles = await ListAsync(headRoot, cancellationToken).ConfigureAwait(false);

@@ -32,11 +32,11 @@ public sealed class ComparisonFixture : IDisposable
         WHERE id <> 10
         """;
 
-    public Task<ComparisonReport> CompareAsync(CompareOptions? options = null) =>
+    public Task<ComparisonReport> CompareAsync(ComparisonOptions? options = null) =>
         new TreeComparer(duckDb: new Core.Datasets.DuckDbOptions { Threads = 1 })
-            .CompareAsync(Base.Root, Head.Root, options ?? new CompareOptions(), TestContext.Current.CancellationToken);
+            .CompareAsync(Base.Root, Head.Root, options ?? new ComparisonOptions(), TestContext.Current.CancellationToken);
 
-    public static CompareOptions Keyed(string entity, params string[] keys) =>
+    public static ComparisonOptions Keyed(string entity, params string[] keys) =>
         new() { Keys = new Dictionary<string, IReadOnlyList<string>> { [entity] = keys } };
 
     public void Dispose()

@@ -106,7 +106,7 @@ public sealed class TreeComparisonTests
         using var f = new ComparisonFixture();
         f.Base.Write("silver/v1/orders/ds=2026-01-01/p.parquet", ComparisonFixture.Orders);
         f.Head.Write("silver/v2/orders/ds=2026-01-01/p.parquet", ComparisonFixture.Orders);
-        var options = new CompareOptions { Layout = TreeLayout.Parse("{layer}/v{schema}/{entity}/ds={ds}/*.parquet"), Thresholds = new() { FailOnSchemaChange = true } };
+        var options = new ComparisonOptions { Layout = TreeLayout.Parse("{layer}/v{schema}/{entity}/ds={ds}/*.parquet"), Thresholds = new() { FailOnSchemaChange = true } };
 
         var report = await f.CompareAsync(options);
 
@@ -191,10 +191,10 @@ public sealed class TreeComparisonTests
 
         (await Code(() => f.CompareAsync(ComparisonFixture.Keyed("orders", "nope")))).Should().Be("DQ6010");
         (await Code(() => f.CompareAsync(ComparisonFixture.Keyed("customers", "id")))).Should().Be("DQ6012");
-        (await Code(() => f.CompareAsync(new CompareOptions { AbsoluteTolerance = new Dictionary<string, double> { ["name"] = 1 } }))).Should().Be("DQ6011");
-        (await Code(() => f.CompareAsync(new CompareOptions { Layout = TreeLayout.Parse("{entity}/*.csv") }))).Should().Be("DQ6003");
-        (await Code(() => new TreeComparer().CompareAsync(Path.Combine(f.Base.Root, "missing"), f.Head.Root, new CompareOptions(), TestContext.Current.CancellationToken))).Should().Be("DQ6002");
-        (await Code(() => new TreeComparer().CompareAsync("s3://bucket/base", f.Head.Root, new CompareOptions(), TestContext.Current.CancellationToken))).Should().Be("DQ6004");
+        (await Code(() => f.CompareAsync(new ComparisonOptions { AbsoluteTolerance = new Dictionary<string, double> { ["name"] = 1 } }))).Should().Be("DQ6011");
+        (await Code(() => f.CompareAsync(new ComparisonOptions { Layout = TreeLayout.Parse("{entity}/*.csv") }))).Should().Be("DQ6003");
+        (await Code(() => new TreeComparer().CompareAsync(Path.Combine(f.Base.Root, "missing"), f.Head.Root, new ComparisonOptions(), TestContext.Current.CancellationToken))).Should().Be("DQ6002");
+        (await Code(() => new TreeComparer().CompareAsync("s3://bucket/base", f.Head.Root, new ComparisonOptions(), TestContext.Current.CancellationToken))).Should().Be("DQ6004");
         f.Head.WriteText("silver/orders/manifest.json", "{ not json");
         (await Code(() => f.CompareAsync())).Should().Be("DQ6020");
     }

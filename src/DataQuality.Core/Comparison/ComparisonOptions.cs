@@ -2,7 +2,7 @@ namespace DataQuality.Core.Comparison;
 
 /// <summary>What to compare and how strictly. Column names in tolerances and exclusions are
 /// either plain (<c>amount</c>, every entity) or entity-qualified (<c>silver/orders.amount</c>).</summary>
-public sealed record CompareOptions
+public sealed record ComparisonOptions
 {
     public TreeLayout Layout { get; init; } = TreeLayout.Default;
 
