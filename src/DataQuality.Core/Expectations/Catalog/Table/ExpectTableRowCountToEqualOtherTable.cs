@@ -27,7 +27,7 @@ public sealed partial class ExpectTableRowCountToEqualOtherTable : ExpectationDe
     {
         var other = context.Kwargs.RequiredString("other_table_name");
         var otherSql = Resolve(context, other);
-        var rows = context.Scan.Aggregate($"count(*) FILTER (WHERE {context.Condition()})");
+        var rows = context.Scan.Aggregate(AggregateSql.Filtered("count(*)", context.Condition()));
         return new PlannedCheck([rows], eval =>
         {
             long otherCount;
