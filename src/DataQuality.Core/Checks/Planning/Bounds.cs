@@ -58,6 +58,10 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
                 throw new ExpectationArgumentException("DQ4601",
                     $"{config.Type}: {name} must be a number to compare with {statistic}, got {node.ToJsonString()} (not a number, and an invalid datetime format for a numeric statistic).",
                     config.Location);
+            if (family == TypeFamily.String && !(node is JsonValue sv && sv.GetValueKind() == JsonValueKind.String))
+                throw new ExpectationArgumentException("DQ4604",
+                    $"{config.Type}: {name} must be a string to compare with {statistic}, got {node.ToJsonString()}.",
+                    config.Location);
             if (family is TypeFamily.Date or TypeFamily.Timestamp && !TryInstant(Text(node), out _))
                 throw new ExpectationArgumentException("DQ4602",
                     $"{config.Type}: {name} must be a date or timestamp (ISO 8601) to compare with {statistic}, got {node.ToJsonString()} (invalid datetime format).",
