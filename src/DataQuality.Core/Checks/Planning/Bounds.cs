@@ -7,21 +7,42 @@ namespace DataQuality.Core.Checks.Planning;
 
 /// <summary>
 /// GX min_value/max_value semantics: inclusive unless strict_min/strict_max, a null bound is open,
-/// both null is an argument error. Numbers compare as numbers; dates and timestamps written as
+/// both null is an argument error unless the caller allows it, min &gt; max is an argument error. Numbers compare as numbers; dates and timestamps written as
 /// ISO strings compare as instants; other strings compare ordinally.
 /// </summary>
 public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool StrictMax)
 {
     public static Bounds From(Kwargs kwargs, bool allowBothOpen = false)
     {
-        var bounds = new Bounds(kwargs.Node("min_value"), kwargs.Node("max_value"), kwargs.Bool("strict_min", false), kwargs.Bool("strict_max", false));
+        var bounds = new Bounds(Resolve(kwargs, "min_value"), Resolve(kwargs, "max_value"), kwargs.Bool("strict_min", false), kwargs.Bool("strict_max", false));
         if (!allowBothOpen && bounds.Min is null && bounds.Max is null)
             throw kwargs.Invalid("min_value and max_value cannot both be None (null).");
         foreach (var (name, node) in new[] { ("min_value", bounds.Min), ("max_value", bounds.Max) })
             if (node is not null && node is not JsonValue)
                 throw kwargs.WrongType(name, "a number, a date or a string", node);
+        // GX raises on an empty range rather than failing every row.
+        if (bounds.Min is not null && bounds.Max is not null && Comparable(bounds.Min, bounds.Max) && Compare(bounds.Min, bounds.Max) > 0)
+            throw kwargs.Invalid($"min_value ({bounds.Min.ToJsonString()}) cannot be greater than max_value ({bounds.Max.ToJsonString()}).");
         return bounds;
     }
+
+    /// <summary>A bound as written, or the value of a GX suite parameter expression (<see cref="SuiteParameters"/>).</summary>
+    public static JsonNode? Resolve(Kwargs kwargs, string name)
+    {
+        var node = kwargs.Node(name);
+        if (!SuiteParameters.IsParameter(node)) return node;
+        try
+        {
+            return SuiteParameters.Evaluate(node!.AsObject(), DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException or OverflowException)
+        {
+            throw kwargs.Invalid($"cannot evaluate suite parameter {name} {node!.ToJsonString()}: {ex.Message}.");
+        }
+    }
+
+    private static bool Comparable(JsonNode a, JsonNode b) =>
+        (TryNumber(a, out _) && TryNumber(b, out _)) || (TryInstant(Text(a), out _) && TryInstant(Text(b), out _));
 
     /// <summary>
     /// Whether <paramref name="observed"/> lies within the bounds. A null observed value (empty input)
@@ -46,8 +67,8 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
     /// <summary>
     /// Rejects bounds that cannot be compared with a statistic of <paramref name="family"/>: GX would
     /// raise while comparing (e.g. a mean against "s"), so this is an argument error at planning, not a
-    /// silent string comparison. Numbers (and booleans) need numeric bounds; dates and timestamps need
-    /// ISO date strings.
+    /// silent string comparison. Numbers (and booleans) need numeric bounds (DQ4601); dates and
+    /// timestamps need ISO date strings (DQ4602); text needs string bounds (DQ4102, the general wrong-kwarg-type code).
     /// </summary>
     public void EnsureComparableWith(TypeFamily family, ExpectationConfig config, string statistic)
     {
@@ -59,8 +80,8 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
                     $"{config.Type}: {name} must be a number to compare with {statistic}, got {node.ToJsonString()} (not a number, and an invalid datetime format for a numeric statistic).",
                     config.Location);
             if (family == TypeFamily.String && !(node is JsonValue sv && sv.GetValueKind() == JsonValueKind.String))
-                throw new ExpectationArgumentException("DQ4604",
-                    $"{config.Type}: {name} must be a string to compare with {statistic}, got {node.ToJsonString()}.",
+                throw new ExpectationArgumentException("DQ4102",
+                    $"{config.Type}: kwarg '{name}' must be a string to compare with {statistic}, got {node.ToJsonString()}.",
                     config.Location);
             if (family is TypeFamily.Date or TypeFamily.Timestamp && !TryInstant(Text(node), out _))
                 throw new ExpectationArgumentException("DQ4602",
