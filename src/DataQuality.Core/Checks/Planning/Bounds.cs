@@ -108,6 +108,12 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
         value = 0;
         if (node is not JsonValue v) return false;
         if (JsonNumber.TryGetDouble(v, out value)) return true;
+        // Python compares True/False as 1/0, so a boolean column's max compares with numeric bounds.
+        if (v.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            value = v.GetValueKind() == JsonValueKind.True ? 1 : 0;
+            return true;
+        }
         if (v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is "NaN" or "Infinity" or "-Infinity")
         {
             value = double.Parse(v.GetValue<string>(), CultureInfo.InvariantCulture);
