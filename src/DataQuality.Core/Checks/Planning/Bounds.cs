@@ -7,8 +7,9 @@ namespace DataQuality.Core.Checks.Planning;
 
 /// <summary>
 /// GX min_value/max_value semantics: inclusive unless strict_min/strict_max, a null bound is open,
-/// both null is an argument error unless the caller allows it, min &gt; max is an argument error. Numbers compare as numbers; dates and timestamps written as
-/// ISO strings compare as instants; other strings compare ordinally.
+/// both null is an argument error unless the caller allows it; min &gt; max is an argument error
+/// (checked in <see cref="EnsureComparableWith"/>). Numbers compare as numbers; dates and timestamps
+/// written as ISO strings compare as instants; other strings compare ordinally.
 /// </summary>
 public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool StrictMax)
 {
@@ -20,9 +21,6 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
         foreach (var (name, node) in new[] { ("min_value", bounds.Min), ("max_value", bounds.Max) })
             if (node is not null && node is not JsonValue)
                 throw kwargs.WrongType(name, "a number, a date or a string", node);
-        // GX raises on an empty range rather than failing every row.
-        if (bounds.Min is not null && bounds.Max is not null && Comparable(bounds.Min, bounds.Max) && Compare(bounds.Min, bounds.Max) > 0)
-            throw kwargs.Invalid($"min_value ({bounds.Min.ToJsonString()}) cannot be greater than max_value ({bounds.Max.ToJsonString()}).");
         return bounds;
     }
 
@@ -88,6 +86,10 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
                     $"{config.Type}: {name} must be a date or timestamp (ISO 8601) to compare with {statistic}, got {node.ToJsonString()} (invalid datetime format).",
                     config.Location);
         }
+        // GX raises on an empty range rather than failing every row.
+        if (Min is not null && Max is not null && Comparable(Min, Max) && Compare(Min, Max) > 0)
+            throw new ExpectationArgumentException("DQ4104",
+                $"{config.Type}: min_value ({Min.ToJsonString()}) cannot be greater than max_value ({Max.ToJsonString()}).", config.Location);
     }
 
     /// <summary>NaN as DuckDB returns it (double) or as <see cref="DuckValue"/> writes it ("NaN").</summary>
