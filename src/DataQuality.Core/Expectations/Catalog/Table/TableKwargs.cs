@@ -32,9 +32,8 @@ internal static class TableKwargs
     /// </summary>
     public static Bounds CountBounds(PlanContext context, string orderMessage)
     {
-        // Not Bounds.From: its generic min > max error would pre-empt GX's wording for counts.
-        var kwargs = context.Kwargs;
-        var bounds = new Bounds(Bounds.Resolve(kwargs, "min_value"), Bounds.Resolve(kwargs, "max_value"), kwargs.Bool("strict_min", false), kwargs.Bool("strict_max", false));
+        // Bounds.EnsureComparableWith is not used: its generic min > max error would pre-empt GX's wording for counts.
+        var bounds = Bounds.From(context.Kwargs, allowBothOpen: true);
         long? min = null, max = null;
         foreach (var (name, node) in new[] { ("min_value", bounds.Min), ("max_value", bounds.Max) })
         {
