@@ -25,6 +25,9 @@ public sealed class TreeComparisonTests
         e.Keyed!.Identical.Should().Be(20);
         e.Keyed.IdenticalInSkippedPartitions.Should().Be(20);
         e.Profile.Should().BeEmpty("identical files need no profile comparison");
+
+        var keyless = (await f.CompareAsync()).Entities.Single().Keyed!;
+        (keyless.KeyColumns.Count, keyless.Identical, keyless.DifferingRows).Should().Be((0, 20L, 0L));
     }
 
     [Fact]
