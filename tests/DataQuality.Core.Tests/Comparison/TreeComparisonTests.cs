@@ -186,6 +186,22 @@ public sealed class TreeComparisonTests
     }
 
     [Fact]
+    public async Task Csv_trees_are_compared_through_a_csv_layout()
+    {
+        using var f = new ComparisonFixture();
+        f.Base.WriteText("orders/part-0.csv", "id,qty\n1,10\n2,20\n3,30\n");
+        f.Head.WriteText("orders/part-0.csv", "id,qty\n1,10\n2,25\n4,40\n");
+        var options = ComparisonFixture.Keyed("orders", "id") with { Layout = TreeLayout.Parse("{entity}/*.csv") };
+
+        var e = (await f.CompareAsync(options)).Entities.Single();
+
+        e.RowCounts.Should().Be(new RowCountComparison(3, 3));
+        e.Columns.Select(c => (c.Name, c.BaseNullable)).Should().Equal(("id", null), ("qty", null));
+        (e.Keyed!.Added, e.Keyed.Removed, e.Keyed.Changed, e.Keyed.Identical).Should().Be((1L, 1L, 1L, 1L));
+        e.Keyed.Samples.Changed.Single().Changes.Should().Equal(new ValueChange("qty", "20", "25"));
+    }
+
+    [Fact]
     public async Task Input_errors_carry_DQ6xxx_codes()
     {
         using var f = new ComparisonFixture();
