@@ -6,10 +6,10 @@ using DataQuality.Core.Diagnostics;
 namespace DataQuality.Core.Comparison;
 
 /// <summary>
-/// Row-level comparison in DuckDB. Keyed: one hash per row over the compared columns, grouped
-/// by key on each side (which also finds duplicate keys), a full outer join on the key that
-/// keeps only keys that are added, removed, duplicated or whose hashes differ, and column
-/// detail for just the hash-differing keys. Keyless: rows are matched as a multiset of hashes.
+/// Row-level comparison in DuckDB. Keyed: one hash per row over the compared columns, one
+/// aggregate over both sides grouped by key (which also finds null and duplicate keys) that
+/// keeps only keys that are null, duplicated, one-sided or hash-differing, then column detail
+/// for just the hash-differing keys. Keyless: rows are matched as a multiset of row hashes.
 /// </summary>
 internal sealed class RowDiffer
 {
@@ -72,21 +72,22 @@ internal sealed class RowDiffer
         }
         finally
         {
-            foreach (var t in new[] { "dq_kb", "dq_kh", "dq_d", "dq_c", "dq_cb", "dq_ch", "dq_cj" })
+            foreach (var t in new[] { "dq_d", "dq_c", "dq_cb", "dq_ch", "dq_cj" })
                 _session.Execute($"DROP TABLE IF EXISTS {t}");
         }
     }
 
     private KeyedComparison Keyless(string baseRelation, string headRelation, long identicalSkipped)
     {
-        _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_kb AS SELECT {Hash(true)} AS dq_h, count(*)::BIGINT AS dq_n FROM {baseRelation} GROUP BY ALL");
-        _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_kh AS SELECT {Hash(false)} AS dq_h, count(*)::BIGINT AS dq_n FROM {headRelation} GROUP BY ALL");
-        var r = DuckDbRows.Single(_session, """
-            SELECT coalesce(sum(greatest(coalesce(h.dq_n, 0) - coalesce(b.dq_n, 0), 0)), 0)::BIGINT,
-                   coalesce(sum(greatest(coalesce(b.dq_n, 0) - coalesce(h.dq_n, 0), 0)), 0)::BIGINT,
-                   coalesce(sum(least(coalesce(b.dq_n, 0), coalesce(h.dq_n, 0))), 0)::BIGINT,
-                   coalesce(sum(b.dq_n), 0)::BIGINT, coalesce(sum(h.dq_n), 0)::BIGINT
-            FROM dq_kb b FULL OUTER JOIN dq_kh h ON b.dq_h = h.dq_h
+        var r = DuckDbRows.Single(_session, $"""
+            SELECT coalesce(sum(greatest(dq_hn - dq_bn, 0)), 0)::BIGINT, coalesce(sum(greatest(dq_bn - dq_hn, 0)), 0)::BIGINT,
+                   coalesce(sum(least(dq_bn, dq_hn)), 0)::BIGINT, coalesce(sum(dq_bn), 0)::BIGINT, coalesce(sum(dq_hn), 0)::BIGINT
+            FROM (
+                SELECT dq_h, count(*) FILTER (WHERE dq_side)::BIGINT AS dq_bn, count(*) FILTER (WHERE NOT dq_side)::BIGINT AS dq_hn
+                FROM (SELECT {Hash(true)} AS dq_h, true AS dq_side FROM {baseRelation}
+                      UNION ALL SELECT {Hash(false)} AS dq_h, false AS dq_side FROM {headRelation})
+                GROUP BY dq_h
+            )
             """);
         var added = DuckDbRows.Long(r[0]);
         var removed = DuckDbRows.Long(r[1]);
