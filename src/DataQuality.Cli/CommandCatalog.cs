@@ -8,6 +8,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return DemoCommand.Create(context);
+        yield return ValidateCommand.Create(context);
+        yield return ProfileCommand.Create(context);
+        yield return StorageCommand.Create(context);
         yield return VersionCommand.Create(context);
         yield return CompareCommand.Create(context);
         yield return AcceptCommand.Create(context);

@@ -1,0 +1,34 @@
+using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations;
+
+namespace DataQuality.Core.Checks;
+
+/// <summary>Validates a suite against a dataset location (local or s3://): resolve, open DuckDB, run the single-scan plan.</summary>
+public sealed class DatasetValidator
+{
+    private readonly DatasetResolver _resolver;
+    private readonly DuckDbOptions _duckDb;
+
+    public DatasetValidator(DatasetResolver? resolver = null, DuckDbOptions? duckDb = null)
+    {
+        _resolver = resolver ?? DatasetResolver.LocalOnly;
+        _duckDb = duckDb ?? DuckDbOptions.FromEnvironment();
+    }
+
+    public async Task<ValidationReport> ValidateAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = await _resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
+        using var session = DuckDbSession.Open(_duckDb);
+        var source = new DataSource(dataset.Location, resolved.ToRelationSql());
+        try
+        {
+            return new SuiteRunner(session).Run(suite, source, resultFormat);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // Only the schema read can get here (per-check SQL errors become error results): the files themselves are unreadable.
+            throw new Diagnostics.InputException("DQ2005", $"Cannot read dataset '{dataset.Location}': {ex.Message.Split('\n')[0]}", new Diagnostics.SourceLocation(dataset.Location), ex);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace DataQuality.Core.Checks.Planning;
+
+/// <summary>
+/// One expectation type: validates its kwargs against the dataset's schema, registers the metrics
+/// it needs with the shared scan, and later turns the metric values into a result. Definitions are
+/// stateless singletons discovered by <see cref="Expectations.ExpectationCatalog"/>.
+/// </summary>
+public abstract class ExpectationDefinition
+{
+    /// <summary>The GX snake_case name, e.g. <c>expect_column_values_to_be_between</c>.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>Other names accepted for the same expectation (older GX names, our short forms).</summary>
+    public virtual IReadOnlyList<string> Aliases => [];
+
+    /// <summary>Throws <see cref="Expectations.ExpectationArgumentException"/> when the expectation cannot be evaluated as configured.</summary>
+    public abstract PlannedCheck Plan(PlanContext context);
+}
+
+/// <summary>A planned expectation: the metrics it registered and how to evaluate them.</summary>
+public sealed class PlannedCheck
+{
+    public PlannedCheck(IReadOnlyList<MetricHandle> metrics, Func<EvaluationContext, ExpectationResult> evaluate)
+    {
+        Metrics = metrics;
+        Evaluate = evaluate;
+    }
+
+    public IReadOnlyList<MetricHandle> Metrics { get; }
+
+    public Func<EvaluationContext, ExpectationResult> Evaluate { get; }
+}

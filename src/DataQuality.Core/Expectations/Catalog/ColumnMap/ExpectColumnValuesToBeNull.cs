@@ -1,0 +1,16 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
+
+/// <summary>Non-null values are unexpected; the denominator is every row.</summary>
+public sealed class ExpectColumnValuesToBeNull : MapExpectation
+{
+    public override string Type => "expect_column_values_to_be_null";
+
+    protected override MapSpec Map(PlanContext context)
+    {
+        var column = context.Column();
+        var ident = PlanContext.Ident(column);
+        return new MapSpec("FALSE", $"{ident} IS NOT NULL", ident) { ValueName = column.Name, MissingIsReported = false };
+    }
+}

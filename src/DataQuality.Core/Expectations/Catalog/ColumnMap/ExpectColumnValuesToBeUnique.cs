@@ -1,0 +1,19 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
+
+/// <summary>
+/// Every row whose value occurs more than once is unexpected (GX semantics: all copies, not all but
+/// one). The occurrence count is a window column of the shared scan, so no extra pass is needed.
+/// </summary>
+public sealed class ExpectColumnValuesToBeUnique : ColumnMapExpectation
+{
+    public override string Type => "expect_column_values_to_be_unique";
+
+    protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
+    {
+        var condition = context.Condition();
+        var occurrences = context.Scan.Derived($"count(*) FILTER (WHERE {condition}) OVER (PARTITION BY {ident})");
+        return $"{occurrences} > 1";
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using DataQuality.Core.Diagnostics;
+
+namespace DataQuality.Core.Expectations;
+
+/// <summary>
+/// One expectation as declared: its GX type name (e.g. <c>expect_column_values_to_be_between</c>),
+/// its keyword arguments exactly as written (JSON values, so GX suites round-trip unchanged),
+/// severity, free-form meta and where it was declared.
+/// </summary>
+public sealed record ExpectationConfig(
+    string Type,
+    JsonObject Kwargs,
+    Severity Severity = Severity.Error,
+    JsonObject? Meta = null,
+    SourceLocation? Location = null)
+{
+    /// <summary>The <c>column</c> kwarg when present (used for naming and reporting).</summary>
+    public string? Column => Kwargs["column"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A short human label: <c>amount · expect_column_values_to_be_between</c>.</summary>
+    public string DisplayName => Column is null ? Type : $"{Column} · {Type}";
+}
