@@ -182,7 +182,10 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
     public async Task<StorageObject> PutAsync(StorageUri destination, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        // Wrap the caller's array when there is one: a 1 GiB dataset should not be copied on its way out.
+        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
         var request = new PutObjectRequest { BucketName = destination.Bucket, Key = destination.Key, InputStream = stream, AutoCloseStream = false, UseChunkEncoding = false };
         return await PutAsync(request, destination, content.Length, cancellationToken).ConfigureAwait(false);
     }

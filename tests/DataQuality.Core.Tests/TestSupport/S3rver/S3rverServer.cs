@@ -50,8 +50,8 @@ public sealed class S3rverServer : IAsyncDisposable
     /// <summary>Creates a bucket with a unique name (tests share one server) and returns the name.</summary>
     public async Task<string> CreateBucketAsync(string hint, CancellationToken cancellationToken)
     {
-        var name = $"{new string(hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}-{Guid.NewGuid():N}"[..Math.Min(63, hint.Length + 33)];
-        name = name.TrimEnd('-');
+        var prefix = new string(hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray());
+        var name = $"{(prefix.Length == 0 ? "b" : prefix)}-{Guid.NewGuid():N}"; // at most 63 characters
         using var client = CreateClient();
         await client.PutBucketAsync(new PutBucketRequest { BucketName = name }, cancellationToken).ConfigureAwait(false);
         return name;
