@@ -143,6 +143,26 @@ public sealed class S3ObjectStoreTests(S3rverFixture fixture)
     }
 
     [Fact]
+    public async Task Object_replaced_after_listing_is_an_error_not_the_wrong_bytes()
+    {
+        var (store, bucket, _) = await NewBucketAsync("replaced");
+        using var _ = store;
+        using var dir = new TempDirectory();
+        var uri = StorageUri.Parse($"s3://{bucket}/r.bin");
+        await store.PutAsync(uri, "version-1"u8.ToArray(), Ct);
+        var listed = await store.HeadAsync(uri, Ct);
+        await store.PutAsync(uri, "version-2"u8.ToArray(), Ct); // same size, new content and ETag
+
+        var act = async () => await store.DownloadAsync(listed, dir.Combine("r.bin"), Ct);
+
+        // s3rver ignores If-Match, so the MD5 check catches it; real S3 answers 412 (also a typed error).
+        var error = (await act.Should().ThrowAsync<Diagnostics.InputException>()).Which;
+        error.Code.Should().BeOneOf(StorageErrorCodes.CorruptDownload, StorageErrorCodes.ServiceError);
+        error.ToDiagnosticString().Should().Contain(uri.ToString());
+        File.Exists(dir.Combine("r.bin")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Large_object_downloads_in_parallel_ranges_and_matches_byte_for_byte()
     {
         var (store, bucket, _) = await NewBucketAsync("ranged", o => o with { RangedDownloadThreshold = 256 * 1024, PartSize = 128 * 1024, MaxConcurrentRequests = 4 });
