@@ -176,8 +176,59 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public async Task<StorageObject> UploadAsync(string sourcePath, StorageUri destination, CancellationToken cancellationToken)
     {
         var size = new FileInfo(sourcePath).Length;
+        if (size > _options.MultipartUploadThreshold)
+            return await UploadMultipartAsync(sourcePath, destination, size, cancellationToken).ConfigureAwait(false);
         var request = new PutObjectRequest { BucketName = destination.Bucket, Key = destination.Key, FilePath = sourcePath, UseChunkEncoding = false };
         return await PutAsync(request, destination, size, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Parallel multipart upload (single PUTs stop at 5 GiB). Parts are at least <see cref="S3StorageOptions.PartSize"/>
+    /// and grow so no upload needs more than 10,000 parts. A failure aborts the upload so no parts are left billed.
+    /// </summary>
+    private async Task<StorageObject> UploadMultipartAsync(string sourcePath, StorageUri destination, long size, CancellationToken cancellationToken)
+    {
+        var partSize = Math.Max(Math.Max(_options.PartSize, 5L << 20), (size + 9_999) / 10_000);
+        var parts = (int)((size + partSize - 1) / partSize);
+        string uploadId;
+        try
+        {
+            uploadId = (await _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key }, cancellationToken).ConfigureAwait(false)).UploadId;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw S3Errors.Map(ex, destination, _endpoint, "put");
+        }
+        try
+        {
+            var etags = new PartETag[parts];
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var response = await _client.UploadPartAsync(new UploadPartRequest
+                    {
+                        BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId, PartNumber = i + 1,
+                        FilePath = sourcePath, FilePosition = i * partSize, PartSize = Math.Min(partSize, size - i * partSize),
+                        UseChunkEncoding = false,
+                    }, ct).ConfigureAwait(false);
+                    etags[i] = new PartETag(i + 1, response.ETag);
+                }).ConfigureAwait(false);
+            var done = await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId, PartETags = [.. etags],
+            }, cancellationToken).ConfigureAwait(false);
+            return new StorageObject(destination, size, done.ETag, DateTimeOffset.UtcNow);
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception) when (ex is not null) { } // the original failure is the one to report
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
+            throw S3Errors.Map(ex, destination, _endpoint, "put (multipart)");
+        }
     }
 
     public async Task<StorageObject> PutAsync(StorageUri destination, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)

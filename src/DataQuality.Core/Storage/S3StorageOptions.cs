@@ -47,6 +47,9 @@ public sealed record S3StorageOptions
 
     public long PartSize { get; init; } = 8L << 20;
 
+    /// <summary>Files larger than this are uploaded as a multipart upload of <see cref="PartSize"/> parts (parallel).</summary>
+    public long MultipartUploadThreshold { get; init; } = 64L << 20;
+
     /// <summary>Concurrent GET requests (objects and parts together).</summary>
     public int MaxConcurrentRequests { get; init; } = 8;
 

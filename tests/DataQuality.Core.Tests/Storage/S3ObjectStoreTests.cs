@@ -143,6 +143,33 @@ public sealed class S3ObjectStoreTests(S3rverFixture fixture)
     }
 
     [Fact]
+    public async Task Large_file_uploads_as_multipart_and_reads_back_byte_for_byte()
+    {
+        var server = await fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync("multipart", Ct);
+        var parts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using var proxy = new FaultProxy(server.Port, r =>
+        {
+            if (r.Method == "PUT" && r.Path.Contains("partNumber=", StringComparison.Ordinal)) parts.Add(r.Path);
+            return Fault.None;
+        });
+        using var store = S3ObjectStore.Create(server.Options() with { EndpointUrl = proxy.EndpointUrl, MultipartUploadThreshold = 6L << 20, PartSize = 5L << 20 });
+        using var dir = new TempDirectory();
+        var content = new byte[(12 << 20) + 12345]; // three parts, the last one short
+        new Random(11).NextBytes(content);
+        File.WriteAllBytes(dir.Combine("big.bin"), content);
+        var uri = StorageUri.Parse($"s3://{bucket}/big/multi.bin");
+
+        await store.UploadAsync(dir.Combine("big.bin"), uri, Ct);
+        var head = await store.HeadAsync(uri, Ct);
+        await store.DownloadAsync(head, dir.Combine("back.bin"), Ct);
+
+        parts.Should().HaveCount(3);
+        head.Size.Should().Be(content.Length);
+        File.ReadAllBytes(dir.Combine("back.bin")).Should().Equal(content);
+    }
+
+    [Fact]
     public async Task Object_replaced_after_listing_is_an_error_not_the_wrong_bytes()
     {
         var (store, bucket, _) = await NewBucketAsync("replaced");
