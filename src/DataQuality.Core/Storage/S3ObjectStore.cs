@@ -225,7 +225,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             {
                 await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception) when (ex is not null) { } // the original failure is the one to report
+            catch (Exception) { } // best effort: the original failure is the one to report
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
             throw S3Errors.Map(ex, destination, _endpoint, "put (multipart)");
         }
