@@ -119,7 +119,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             using var response = await _client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.ContentLength != source.Size)
                 throw new CorruptContentException($"server announced {response.ContentLength} bytes, the listing said {source.Size} (object changed?)");
-            using var md5 = VerifiableMd5(response) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
+            using var md5 = source.ContentMd5Hex is not null && VerifiableMd5(response) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
             await using var output = new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             var written = await BodyAsync(() => CopyAsync(response.ResponseStream, output, md5, source.Size, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (written != source.Size)

@@ -170,6 +170,26 @@ public sealed class S3ObjectStoreTests(S3rverFixture fixture)
     }
 
     [Fact]
+    public async Task Object_whose_etag_is_no_md5_is_verified_by_length_only()
+    {
+        var (store, bucket, _) = await NewBucketAsync("multipartetag");
+        using var _ = store;
+        using var dir = new TempDirectory();
+        var uri = StorageUri.Parse($"s3://{bucket}/m.bin");
+        await store.PutAsync(uri, "small object"u8.ToArray(), Ct);
+        // As S3 lists an object that was uploaded in parts: the ETag is "<md5 of part md5s>-<parts>".
+        var listed = (await store.HeadAsync(uri, Ct)) with { ETag = "\"0123456789abcdef0123456789abcdef-2\"" };
+
+        await store.DownloadAsync(listed with { ETag = null }, dir.Combine("no-etag.bin"), Ct);
+        var multipart = async () => await store.DownloadAsync(listed, dir.Combine("m.bin"), Ct);
+
+        listed.ContentMd5Hex.Should().BeNull();
+        await multipart.Should().NotThrowAsync();
+        File.ReadAllText(dir.Combine("m.bin")).Should().Be("small object");
+        File.ReadAllText(dir.Combine("no-etag.bin")).Should().Be("small object");
+    }
+
+    [Fact]
     public async Task Object_replaced_after_listing_is_an_error_not_the_wrong_bytes()
     {
         var (store, bucket, _) = await NewBucketAsync("replaced");
