@@ -39,11 +39,13 @@ internal sealed class ColumnAccumulator
 
         var counter = new FrequentItemsCounter<long>(_topKCapacity);
         var hll = _profile.DistinctSketch;
-        foreach (var v in values)
+        var feed = new FrequentFeed(values.Length);
+        for (var i = 0; i < values.Length; i++)
         {
+            var v = values[i];
             var h = ValueHash.Int64(v);
             hll.AddHash(h);
-            counter.Add(h, v);
+            if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, v, w);
         }
         _profile.TopKSketch.Merge(counter.ToSketch(format));
 
@@ -66,11 +68,13 @@ internal sealed class ColumnAccumulator
         if (values.IsEmpty) return;
         var counter = new FrequentItemsCounter<double>(_topKCapacity);
         var hll = _profile.DistinctSketch;
-        foreach (var v in values)
+        var feed = new FrequentFeed(values.Length);
+        for (var i = 0; i < values.Length; i++)
         {
+            var v = values[i];
             var h = ValueHash.Double(v);
             hll.AddHash(h);
-            counter.Add(h, v);
+            if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, v, w);
         }
         _profile.TopKSketch.Merge(counter.ToSketch(ValueFormat.Number));
 
@@ -148,12 +152,14 @@ internal sealed class ColumnAccumulator
             var haveRange = false;
             long minLen = long.MaxValue, maxLen = 0, totalLen = 0;
             Span<long> parseTimes = stackalloc long[128];
-            foreach (var memory in values)
+            var feed = new FrequentFeed(values.Length);
+            for (var i = 0; i < values.Length; i++)
             {
+                var memory = values[i];
                 var span = memory.Span;
                 var h = ValueHash.Chars(span);
                 hll.AddHash(h);
-                counter.Add(h, memory);
+                if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, memory, w);
                 var len = span.Length;
                 totalLen += len;
                 if (len < minLen) minLen = len;
