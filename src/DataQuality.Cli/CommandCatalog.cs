@@ -10,5 +10,6 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create(context);
         yield return ProfileCommand.Create(context);
+        yield return SuggestCommand.Create(context);
     }
 }
