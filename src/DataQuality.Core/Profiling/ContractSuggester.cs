@@ -148,7 +148,10 @@ public static class ContractSuggester
     private static double RoundOut(double value, bool down)
     {
         var magnitude = Math.Abs(value);
-        var step = magnitude >= 100 ? 1 : magnitude >= 1 ? 0.01 : 0.0001;
-        return down ? Math.Floor(value / step) * step : Math.Ceiling(value / step) * step;
+        var digits = magnitude >= 100 ? 0 : magnitude >= 1 ? 2 : 4;
+        var scale = Math.Pow(10, digits);
+        // Round outward, then to the same digits so the YAML shows 10.89, not 10.890000000000001.
+        var rounded = down ? Math.Floor(value * scale) / scale : Math.Ceiling(value * scale) / scale;
+        return Math.Round(rounded, digits);
     }
 }
