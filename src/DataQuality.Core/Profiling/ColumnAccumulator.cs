@@ -235,8 +235,8 @@ internal sealed class ColumnAccumulator
             var h = ValueHash.Bytes(MemoryMarshal.AsBytes(new ReadOnlySpan<Guid>(in g)));
             _profile.DistinctSketch.AddHash(h);
             counter.Add(h, g);
-            if (string.CompareOrdinal(g.ToString(), min.ToString()) < 0) min = g;
-            if (string.CompareOrdinal(g.ToString(), max.ToString()) > 0) max = g;
+            if (g.CompareTo(min) < 0) min = g;
+            if (g.CompareTo(max) > 0) max = g;
         }
         SetRange(min.ToString(), max.ToString(), null, null);
         _profile.TopKSketch.Merge(counter.ToSketch(g => g.ToString()));

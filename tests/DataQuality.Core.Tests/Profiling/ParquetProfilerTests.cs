@@ -201,4 +201,15 @@ public sealed class ParquetProfilerTests : IDisposable
         }
         profile.Column("v")!.DistinctEstimate.Should().BeApproximately(196_001, 196_001 * 0.025);
     }
+
+    [Fact]
+    public async Task A_corrupt_file_among_good_ones_fails_the_scan_with_its_own_typed_error()
+    {
+        var bad = TestSupport.Conformance.Combine("parquet-testing", "bad_data", "ARROW-GH-41321.parquet");
+        var act = () => ParquetProfiler.ProfileAsync([_file, bad, _file], new ProfileOptions { MaxDegreeOfParallelism = 2 }, null, TestContext.Current.CancellationToken);
+
+        var error = (await act.Should().ThrowAsync<Diagnostics.InputException>()).Which;
+        error.Code.Should().Be(ProfileErrors.CorruptData);
+        error.Location!.Path.Should().Be(bad);
+    }
 }
