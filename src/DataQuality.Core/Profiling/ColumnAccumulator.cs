@@ -54,7 +54,7 @@ internal sealed class ColumnAccumulator
         {
             var span = doubles.AsSpan(0, values.Length);
             NumericKernels.ToDouble(values, span);
-            AddFiniteDoubles(span);
+            AddFiniteDoubles(span, min, max);
         }
         finally
         {
@@ -87,7 +87,7 @@ internal sealed class ColumnAccumulator
         var min = TensorPrimitives.Min<double>(span);
         var max = TensorPrimitives.Max<double>(span);
         SetRange(ValueFormat.Number(min), ValueFormat.Number(max), min, max);
-        AddFiniteDoubles(span);
+        AddFiniteDoubles(span, min, max);
     }
 
     /// <summary>Decimals: exact min/max text, double precision for moments and sketches.</summary>
@@ -112,7 +112,7 @@ internal sealed class ColumnAccumulator
             }
             SetRange(min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), (double)min, (double)max);
             _profile.TopKSketch.Merge(counter.ToSketch(d => d.ToString(CultureInfo.InvariantCulture)));
-            AddFiniteDoubles(doubles.AsSpan(0, values.Length));
+            AddFiniteDoubles(doubles.AsSpan(0, values.Length), (double)min, (double)max);
         }
         finally
         {
@@ -246,7 +246,7 @@ internal sealed class ColumnAccumulator
         ? Convert.ToHexString(bytes)
         : Convert.ToHexString(bytes[..64]) + "…";
 
-    private void AddFiniteDoubles(Span<double> values)
+    private void AddFiniteDoubles(Span<double> values, double min, double max)
     {
         if (values.IsEmpty) return;
         var sum = TensorPrimitives.Sum<double>(values);
@@ -257,7 +257,7 @@ internal sealed class ColumnAccumulator
         _profile.ZeroCount += zeros;
         _profile.NegativeCount += negatives;
         var kll = _profile.QuantileSketch ??= new KllSketch(_kllK);
-        kll.AddBatch(values);
+        kll.AddBatch(values, min, max);
     }
 
     private void SetRange(string min, string max, double? minNumber, double? maxNumber)
