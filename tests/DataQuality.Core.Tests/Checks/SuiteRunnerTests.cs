@@ -144,7 +144,7 @@ public sealed class SuiteRunnerTests : IDisposable
             E("expect_column_values_to_be_between", new { column = "code", min_value = "a", max_value = "b" }));
 
         report.Results.Take(4).Should().OnlyContain(r => r.Status == CheckStatus.Error);
-        report.Results[0].Exception!.Code.Should().Be("DQ4102");
+        report.Results[0].Exception!.Code.Should().Be("DQ4604");
         report.Results[1].Exception!.Message.Should().Contain("cannot be greater than max_value");
         report.Results[4].Status.Should().Be(CheckStatus.Failed);
     }
