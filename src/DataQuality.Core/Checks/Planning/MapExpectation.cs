@@ -26,10 +26,14 @@ public abstract class MapExpectation : ExpectationDefinition
         var noMissing = spec.Missing == "FALSE";
         var element = scan.Aggregate(Count(condition));
         // Non-null counts come from count(column) when the spec allows it (cheap); missing = element − non-missing.
-        MetricHandle? nonNull = spec.NullableColumn is { } nullable ? scan.Aggregate(condition == "TRUE" ? $"count({nullable})" : $"count({nullable}) FILTER (WHERE {condition})") : null;
+        MetricHandle? nonNull = spec.NullableColumn is { } nullable ? scan.Aggregate(CountOf(nullable, condition)) : null;
         MetricHandle? missing = noMissing || nonNull is not null ? null : scan.Aggregate(Count(And(condition, $"({spec.Missing})")));
         var unexpectedWhere = And(condition, noMissing ? "TRUE" : $"NOT ({spec.Missing})", $"({spec.Unexpected})");
-        var unexpected = scan.Aggregate(Count(unexpectedWhere));
+        // count(column) skips the nulls itself, so the scan needs no per-row "NOT (column IS NULL)" term;
+        // the sample queries keep the explicit form.
+        var unexpected = scan.Aggregate(spec.NullableColumn is { } col
+            ? CountOf(col, And(condition, $"({spec.Unexpected})"))
+            : Count(unexpectedWhere));
         var format = context.ResultFormat;
 
         var metrics = new[] { element, missing ?? nonNull, unexpected }.OfType<MetricHandle>().ToList();
@@ -67,7 +71,9 @@ public abstract class MapExpectation : ExpectationDefinition
         });
     }
 
-    private static string Count(string where) => where == "TRUE" ? "count(*)" : $"count(*) FILTER (WHERE {where})";
+    private static string Count(string where) => CountOf("*", where);
+
+    private static string CountOf(string what, string where) => where == "TRUE" ? $"count({what})" : $"count({what}) FILTER (WHERE {where})";
 
     /// <summary>Conjunction without TRUE terms (TRUE when nothing is left).</summary>
     protected static string And(params string[] terms)
