@@ -34,8 +34,7 @@ public sealed class SuiteRunner
             try
             {
                 var definition = ExpectationCatalog.Get(config.Type, config.Location);
-                // Suite parameters ($PARAMETER) are evaluated for planning; results keep the config as written.
-                planned[i] = definition.Plan(new PlanContext(SuiteParameters.Resolve(config), schema, scan, source, resultFormat));
+                planned[i] = definition.Plan(new PlanContext(config, schema, scan, source, resultFormat));
             }
             catch (Diagnostics.InputException ex)
             {
