@@ -104,6 +104,9 @@ public sealed class HistoryCommandTests
                   - name: order_id
                     logicalType: integer
             """);
+        var lint = await CliRunner.RunAsync("lint", contract);
+        lint.Out.Should().Contain("0 error(s), 0 warning(s)", "a history rule needs no operator");
+
         var history = dir.Combine("history");
         var exits = new List<int>();
         foreach (var (day, rows) in new[] { ("2026-02-10", 50), ("2026-02-11", 40) })

@@ -7,13 +7,13 @@ namespace DataQuality.Core.Expectations.Catalog.History;
 /// The metrics a history check can track, as SQL registered with the single scan. Percentages are
 /// computed from two counts after the scan (so an empty dataset gives null, not a division error).
 /// </summary>
-internal static class HistoryMetric
+public static class HistoryMetric
 {
     public static readonly IReadOnlyList<string> Names =
         ["row_count", "null_count", "null_percent", "non_null_count", "distinct_count", "mean", "min", "max", "sum", "stddev", "median"];
 
     /// <summary>Registers the metric; the returned function reads its value (null when undefined) after the scan.</summary>
-    public static (IReadOnlyList<MetricHandle> Handles, Func<MetricValues, double?> Read) Register(PlanContext context, string metric)
+    internal static (IReadOnlyList<MetricHandle> Handles, Func<MetricValues, double?> Read) Register(PlanContext context, string metric)
     {
         var condition = context.Condition();
         if (metric == "row_count")
