@@ -66,6 +66,8 @@ public sealed class MetricHistoryThresholdTests
         ((double)d["min_value"]!).Should().BeApproximately(180, 1e-9);
         ((double)d["max_value"]!).Should().BeApproximately(250, 1e-9);
         ((double)d["change_percent"]!).Should().BeApproximately(-25, 1e-9);
+        d["summary"]!.GetValue<string>().Should().Be("row_count: allowed 180..250 from last run's 200 (-25%)");
+        Core.Reporting.ValidationRenderer.Detail(result).Should().Be("observed 150 · row_count: allowed 180..250 from last run's 200 (-25%)");
     }
 
     [Fact]

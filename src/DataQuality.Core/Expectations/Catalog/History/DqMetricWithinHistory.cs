@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
@@ -83,6 +84,7 @@ public sealed class DqMetricWithinHistory : ExpectationDefinition
                 details["note"] = points.Count == 0
                     ? "no history for this metric yet: nothing to compare with, so the check passes; this run's value is the first."
                     : $"only {points.Count} earlier run(s), fewer than min_runs {minRuns}: the check passes until there are enough.";
+                details["summary"] = points.Count == 0 ? $"{key}: no history yet, nothing to compare with" : $"{key}: {points.Count} of min_runs {minRuns} earlier runs, not compared yet";
                 return eval.Result(true, new ResultDetails { ObservedValue = observedJson, Details = details });
             }
 
@@ -114,6 +116,10 @@ public sealed class DqMetricWithinHistory : ExpectationDefinition
             details["min_value"] = double.IsFinite(lower) ? lower : null;
             details["max_value"] = double.IsFinite(upper) ? upper : null;
             if (observed is null) details["note"] = "the metric is null for this run (no rows or no non-null values), which is never within history.";
+            var range = $"allowed {F(lower)}..{F(upper)}";
+            details["summary"] = method == "change"
+                ? $"{key}: {range} from last run's {F(points[^1].Value)}" + (details["change_percent"] is { } pct ? $" ({(double)pct:+0.##;-0.##;0}%)" : "")
+                : $"{key}: {range} = mean {F((double)details["mean"]!)} ± {F(sigmas)}σ of {points.Count} runs";
             var success = observed is { } x && x >= lower - Tolerance(lower) && x <= upper + Tolerance(upper);
             return eval.Result(success, new ResultDetails { ObservedValue = observedJson, Details = details });
         });
@@ -139,6 +145,8 @@ public sealed class DqMetricWithinHistory : ExpectationDefinition
 
     // Percent bounds are computed in floating point: 100 - 10% must admit exactly 90.
     private static double Tolerance(double bound) => double.IsFinite(bound) ? Math.Max(1e-9, Math.Abs(bound) * 1e-12) : 0;
+
+    private static string F(double d) => double.IsPositiveInfinity(d) ? "∞" : double.IsNegativeInfinity(d) ? "-∞" : d.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static JsonNode Number(double d) =>
         d == Math.Floor(d) && Math.Abs(d) < 1e15 ? JsonValue.Create((long)d) : JsonValue.Create(d);
