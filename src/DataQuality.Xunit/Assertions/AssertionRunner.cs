@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using DataQuality.Core.Checks;
+using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Expectations;
+using FluentAssertions.Execution;
+
+namespace DataQuality.Xunit;
+
+/// <summary>Runs hand-written checks as a suite (one scan) and reports them with the same outcome rules as generated rows.</summary>
+internal static class AssertionRunner
+{
+    public static void Verify(Dataset dataset, ExpectationSuite suite, string because, object[] becauseArgs)
+    {
+        ValidationReport report;
+        try
+        {
+            report = dataset.Validate(suite);
+        }
+        catch (DataQualityException ex)
+        {
+            Fail($"{dataset.Location} could not be checked: {ex.ToDiagnosticString()}", because, becauseArgs);
+            return;
+        }
+
+        var model = Path.GetFileName(dataset.Location.TrimEnd('/', '\\'));
+        var names = CheckNames.DisplayAll(model, suite.Expectations);
+        var failures = new StringBuilder();
+        var key = suite.PrimaryKey.Count > 0 ? suite.PrimaryKey : dataset.PrimaryKey;
+        for (var i = 0; i < report.Results.Count; i++)
+        {
+            var result = report.Results[i];
+            RunSummary.Record(suite.Name, model, dataset.Location, names[i], result);
+            if (result.Status == CheckStatus.Warned)
+                global::Xunit.TestContext.Current.AddWarning(CheckMessage.Format(names[i], result, key, DataQualitySettings.ShowSql));
+            else if (result.Status is CheckStatus.Failed or CheckStatus.Error)
+                failures.Append(CheckMessage.Format(names[i], result, key, DataQualitySettings.ShowSql)).Append('\n');
+        }
+        if (failures.Length > 0) Fail(failures.ToString().TrimEnd(), because, becauseArgs);
+    }
+
+    public static ExpectationSuite Single(string name, string type, JsonObject kwargs, IReadOnlyList<string> primaryKey) =>
+        new(name, [new ExpectationConfig(type, kwargs)]) { PrimaryKey = primaryKey };
+
+    private static void Fail(string message, string because, object[] becauseArgs) =>
+        // FluentAssertions formats the message with string.Format: braces in JSON values must be doubled.
+        Execute.Assertion.BecauseOf(because, becauseArgs).FailWith("Expected data checks to pass{reason}, but\n" + message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+}

@@ -1,0 +1,46 @@
+using DataQuality.Core.Checks;
+using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations;
+
+namespace DataQuality.Xunit;
+
+/// <summary>
+/// A dataset for hand-written tests: <c>Dataset.Load("out/silver/orders")</c> (file, directory,
+/// glob, hive tree or s3://). Assertions on it run through the same engine and single-scan
+/// planner as generated rows.
+/// </summary>
+public sealed class Dataset
+{
+    private Dataset(DatasetRef reference) => Ref = reference;
+
+    public DatasetRef Ref { get; }
+
+    public string Location => Ref.Location;
+
+    /// <summary>Columns that key failing rows in messages (GX <c>unexpected_index_column_names</c>).</summary>
+    public IReadOnlyList<string> PrimaryKey { get; private init; } = [];
+
+    /// <summary>Relative paths resolve against the current directory (the test binaries' folder under <c>dotnet test</c>).</summary>
+    public static Dataset Load(string location, DatasetFormat? format = null) =>
+        new(DatasetRef.Parse(DataPaths.IsUri(location) ? location : Path.GetFullPath(location), format));
+
+    public Dataset WithPrimaryKey(params string[] columns) => new(Ref) { PrimaryKey = columns };
+
+    public DatasetColumn Column(string name) => new(this, name);
+
+    /// <summary>Runs a suite against this dataset (one scan). Public so tests can inspect results beyond pass/fail.</summary>
+    public ValidationReport Validate(ExpectationSuite suite, CancellationToken cancellationToken = default)
+    {
+        var format = ResultFormat.Default with { UnexpectedIndexColumnNames = suite.PrimaryKey.Count > 0 ? suite.PrimaryKey : PrimaryKey };
+        // FluentAssertions assertions are synchronous; resolving a local dataset does not block on I/O beyond listing files.
+        return new DatasetValidator().ValidateAsync(suite, Ref, format, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    public override string ToString() => Location;
+}
+
+/// <summary>One column of a <see cref="Dataset"/>, for <c>orders.Column("amount").Should().BeBetween(0, 10_000)</c>.</summary>
+public sealed record DatasetColumn(Dataset Dataset, string Name)
+{
+    public override string ToString() => $"{Dataset.Location} · {Name}";
+}
