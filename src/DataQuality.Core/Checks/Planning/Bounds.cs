@@ -20,13 +20,42 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
         foreach (var (name, node) in new[] { ("min_value", bounds.Min), ("max_value", bounds.Max) })
             if (node is not null && node is not JsonValue)
                 throw kwargs.WrongType(name, "a number, a date or a string", node);
+        // GX raises on an empty range rather than failing every row.
+        if (bounds.Min is not null && bounds.Max is not null && Comparable(bounds.Min, bounds.Max) && Compare(bounds.Min, bounds.Max) > 0)
+            throw kwargs.Invalid($"min_value ({bounds.Min.ToJsonString()}) cannot be greater than max_value ({bounds.Max.ToJsonString()}).");
         return bounds;
     }
+
+    /// <summary>
+    /// GX: "column values, min_value and max_value must either be None or of the same type". A bound
+    /// compared with a numeric (or boolean) value must be a number, with a string column a string,
+    /// with a date/timestamp column a date string; anything else is an argument error, not a silent
+    /// text comparison.
+    /// </summary>
+    public Bounds RequireComparableWith(TypeFamily family, string what, Kwargs kwargs)
+    {
+        foreach (var (name, node) in new[] { ("min_value", Min), ("max_value", Max) })
+        {
+            if (node is null) continue;
+            var ok = family switch
+            {
+                _ when family.IsNumeric() || family == TypeFamily.Boolean => TryNumber(node, out _),
+                TypeFamily.String => node is JsonValue s && s.GetValueKind() == JsonValueKind.String,
+                TypeFamily.Date or TypeFamily.Timestamp => TryInstant(Text(node), out _) && node.GetValueKind() == JsonValueKind.String,
+                _ => true,
+            };
+            if (!ok) throw kwargs.WrongType(name, $"of the same type as {what}", node);
+        }
+        return this;
+    }
+
+    private static bool Comparable(JsonNode a, JsonNode b) =>
+        (TryNumber(a, out _) && TryNumber(b, out _)) || (TryInstant(Text(a), out _) && TryInstant(Text(b), out _));
 
     /// <summary>Whether <paramref name="observed"/> lies within the bounds; null observed (empty input) is outside unless both bounds are open.</summary>
     public bool Contains(JsonNode? observed)
     {
-        if (observed is null) return false;
+        if (observed is null) return Min is null && Max is null;
         if (Min is not null)
         {
             var c = Compare(observed, Min);

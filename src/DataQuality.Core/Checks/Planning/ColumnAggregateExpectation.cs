@@ -16,15 +16,23 @@ public abstract class ColumnAggregateBetweenExpectation : ExpectationDefinition
     /// <summary>Turns the raw metric into the reported observed_value (default: as DuckDB returned it).</summary>
     protected virtual JsonNode? Observed(MetricValues values, MetricHandle metric) => values.Json(metric);
 
+    /// <summary>GX lets some statistics (mean) run with both bounds null, always succeeding; most raise.</summary>
+    protected virtual bool AllowBothBoundsOpen => false;
+
+    /// <summary>The type family of the statistic, which the bounds must match (default: the column's; a mean is a float).</summary>
+    protected virtual TypeFamily StatisticFamily(SchemaColumn column) => column.Family;
+
     public sealed override PlannedCheck Plan(PlanContext context)
     {
         var column = context.Column();
-        var bounds = Bounds.From(context.Kwargs);
+        var bounds = Bounds.From(context.Kwargs, AllowBothBoundsOpen)
+            .RequireComparableWith(StatisticFamily(column), $"column '{column.Name}' ({column.Type})", context.Kwargs);
         var metric = context.Scan.Aggregate(Statistic(context, column, PlanContext.Ident(column), context.Condition()));
         return new PlannedCheck([metric], eval =>
         {
             var observed = Observed(eval.Values, metric);
-            return eval.Result(bounds.Contains(observed), new ResultDetails { ObservedValue = observed });
+            var success = (bounds.Min is null && bounds.Max is null) || bounds.Contains(observed);
+            return eval.Result(success, new ResultDetails { ObservedValue = observed });
         });
     }
 }

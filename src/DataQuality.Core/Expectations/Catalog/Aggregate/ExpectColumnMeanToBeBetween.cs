@@ -6,6 +6,10 @@ public sealed class ExpectColumnMeanToBeBetween : ColumnAggregateBetweenExpectat
 {
     public override string Type => "expect_column_mean_to_be_between";
 
+    protected override bool AllowBothBoundsOpen => true;
+
+    protected override TypeFamily StatisticFamily(SchemaColumn column) => TypeFamily.Floating;
+
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition)
     {
         if (!column.Family.IsNumeric() && column.Family != TypeFamily.Boolean)

@@ -8,7 +8,7 @@ public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {
-        var bounds = Bounds.From(context.Kwargs);
+        var bounds = Bounds.From(context.Kwargs).RequireComparableWith(column.Family, $"column '{column.Name}' ({column.Type})", context.Kwargs);
         var checks = new List<string>();
         if (bounds.Min is not null) checks.Add($"{ident} {(bounds.StrictMin ? "<=" : "<")} {PlanContext.Literal(bounds.Min, column)}");
         if (bounds.Max is not null) checks.Add($"{ident} {(bounds.StrictMax ? ">=" : ">")} {PlanContext.Literal(bounds.Max, column)}");

@@ -9,7 +9,8 @@ public sealed class ExpectTableRowCountToBeBetween : ExpectationDefinition
 
     public override PlannedCheck Plan(PlanContext context)
     {
-        var bounds = Bounds.From(context.Kwargs, allowBothOpen: true);
+        // A row count is an integer: GX rejects non-integer bounds ("must be integers").
+        var bounds = Bounds.From(context.Kwargs, allowBothOpen: true).RequireComparableWith(TypeFamily.Integer, "a row count", context.Kwargs);
         var rows = context.Scan.Aggregate($"count(*) FILTER (WHERE {context.Condition()})");
         return new PlannedCheck([rows], eval =>
         {
