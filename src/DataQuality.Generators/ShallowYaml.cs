@@ -110,7 +110,18 @@ namespace DataQuality.Generators
             if (colon < 0 && body.EndsWith(":", StringComparison.Ordinal)) colon = body.Length - 1;
             if (colon <= 0) return false;
             key = Unquote(body.Substring(0, colon).Trim());
-            value = StripComment(" " + body.Substring(colon + 1)).Trim();
+            value = body.Substring(colon + 1).Trim();
+            if (value.Length > 0 && (value[0] == '"' || value[0] == '\''))
+            {
+                var close = value.IndexOf(value[0], 1);
+                if (close > 0) value = value.Substring(0, close + 1);
+            }
+            else
+            {
+                var hash = value.IndexOf(" #", StringComparison.Ordinal);
+                if (hash >= 0) value = value.Substring(0, hash).Trim();
+                if (value.StartsWith("#", StringComparison.Ordinal)) value = "";
+            }
             return true;
         }
 
