@@ -39,8 +39,11 @@ internal static class AssertionRunner
         if (failures.Length > 0) Fail(failures.ToString().TrimEnd(), because, becauseArgs);
     }
 
-    public static ExpectationSuite Single(string name, string type, JsonObject kwargs, IReadOnlyList<string> primaryKey) =>
-        new(name, [new ExpectationConfig(type, kwargs)]) { PrimaryKey = primaryKey };
+    /// <summary>Hand-written assertions appear in the run summary under this source name.</summary>
+    public const string HandWritten = "hand-written";
+
+    public static ExpectationSuite Single(string type, JsonObject kwargs, IReadOnlyList<string> primaryKey) =>
+        new(HandWritten, [new ExpectationConfig(type, kwargs)]) { PrimaryKey = primaryKey };
 
     private static void Fail(string message, string because, object[] becauseArgs) =>
         // FluentAssertions formats the message with string.Format: braces in JSON values must be doubled.

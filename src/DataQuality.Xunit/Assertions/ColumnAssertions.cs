@@ -26,7 +26,7 @@ public sealed class ColumnAssertions : ReferenceTypeAssertions<DatasetColumn, Co
     private AndConstraint<ColumnAssertions> Check(string type, JsonObject kwargs, string because, object[] becauseArgs)
     {
         kwargs["column"] = Subject.Name;
-        AssertionRunner.Verify(Subject.Dataset, AssertionRunner.Single(type, type, kwargs, Subject.Dataset.PrimaryKey), because, becauseArgs);
+        AssertionRunner.Verify(Subject.Dataset, AssertionRunner.Single(type, kwargs, Subject.Dataset.PrimaryKey), because, becauseArgs);
         return new AndConstraint<ColumnAssertions>(this);
     }
 }

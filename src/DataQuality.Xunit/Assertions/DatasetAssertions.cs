@@ -35,7 +35,7 @@ public sealed class DatasetAssertions : ReferenceTypeAssertions<Dataset, Dataset
 
     private AndConstraint<DatasetAssertions> Check(string type, JsonObject kwargs, string because, object[] becauseArgs)
     {
-        AssertionRunner.Verify(Subject, AssertionRunner.Single(type, type, kwargs, Subject.PrimaryKey), because, becauseArgs);
+        AssertionRunner.Verify(Subject, AssertionRunner.Single(type, kwargs, Subject.PrimaryKey), because, becauseArgs);
         return new AndConstraint<DatasetAssertions>(this);
     }
 }
