@@ -60,24 +60,41 @@ public abstract class MapExpectation : ExpectationDefinition
         });
     }
 
+    /// <summary>GX's wording when partial_unexpected_counts cannot be built because sample values are dicts.</summary>
+    public const string UnhashableCountsError = "partial_unexpected_counts requested, but requires a hashable type";
+
     private static ResultDetails AddSamples(EvaluationContext eval, MapSpec spec, string unexpectedWhere, ResultDetails details)
     {
         var format = eval.ResultFormat;
         var keys = format.UnexpectedIndexColumnNames;
         var limit = format.Level == ResultFormatLevel.Complete ? format.CompleteLimit : format.PartialUnexpectedCount;
-        var keySelect = string.Concat(keys.Select((k, i) => $", {SqlText.Identifier(k)} AS __dq_k{i.ToString(CultureInfo.InvariantCulture)}"));
-        var rows = eval.Query($"SELECT {spec.Value} AS __dq_v{keySelect} FROM {ScanBuilder.SourceAlias} WHERE {unexpectedWhere} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}");
+        var parts = ValueParts(spec);
+        var partSelect = string.Join(", ", parts.Select((p, i) => $"{p.Sql} AS __dq_v{Num(i)}"));
+        var keySelect = string.Concat(keys.Select((k, i) => $", {SqlText.Identifier(k)} AS __dq_k{Num(i)}"));
+        var rows = eval.Query($"SELECT {partSelect}{keySelect} FROM {ScanBuilder.SourceAlias} WHERE {unexpectedWhere} LIMIT {Num(limit)}");
 
-        var values = rows.Select(r => r["__dq_v"]?.DeepClone()).ToList();
+        var values = rows.Select(r => Assemble(spec, parts, r)).ToList();
         var partial = new JsonArray(values.Take(format.PartialUnexpectedCount).Select(v => v?.DeepClone()).ToArray());
         details = details with { PartialUnexpectedList = partial };
 
         if (format.Level >= ResultFormatLevel.Summary)
         {
-            var counts = eval.Query(
-                $"SELECT {spec.Value} AS value, count(*) AS count FROM {ScanBuilder.SourceAlias} WHERE {unexpectedWhere} " +
-                $"GROUP BY ALL ORDER BY count DESC, value LIMIT {format.PartialUnexpectedCount.ToString(CultureInfo.InvariantCulture)}");
-            details = details with { PartialUnexpectedCounts = new JsonArray(counts.Select(JsonNode (c) => c).ToArray()) };
+            if (spec.Shape == MapValueShape.Record)
+            {
+                details = details with { Details = new JsonObject { ["partial_unexpected_counts_error"] = UnhashableCountsError } };
+            }
+            else
+            {
+                var groupBy = string.Join(", ", parts.Select((_, i) => $"__dq_v{Num(i)}"));
+                var counts = eval.Query(
+                    $"SELECT {partSelect}, count(*) AS count FROM {ScanBuilder.SourceAlias} WHERE {unexpectedWhere} " +
+                    $"GROUP BY ALL ORDER BY count DESC, {groupBy} LIMIT {Num(format.PartialUnexpectedCount)}");
+                details = details with
+                {
+                    PartialUnexpectedCounts = new JsonArray(counts.Select(JsonNode (c) =>
+                        new JsonObject { ["value"] = Assemble(spec, parts, c), ["count"] = c["count"]?.DeepClone() }).ToArray()),
+                };
+            }
         }
 
         if (keys.Count > 0)
@@ -86,8 +103,9 @@ public abstract class MapExpectation : ExpectationDefinition
             {
                 var entry = new JsonObject();
                 for (var i = 0; i < keys.Count; i++)
-                    entry[keys[i]] = r["__dq_k" + i.ToString(CultureInfo.InvariantCulture)]?.DeepClone();
-                if (spec.ValueName is not null) entry[spec.ValueName] = r["__dq_v"]?.DeepClone();
+                    entry[keys[i]] = r["__dq_k" + Num(i)]?.DeepClone();
+                for (var i = 0; i < parts.Count; i++)
+                    if (parts[i].Name is { } name) entry[name] = r["__dq_v" + Num(i)]?.DeepClone();
                 return entry;
             }).ToArray());
             details = format.Level == ResultFormatLevel.Complete
@@ -105,6 +123,29 @@ public abstract class MapExpectation : ExpectationDefinition
         }
         return details;
     }
+
+    private static List<(string? Name, string Sql)> ValueParts(MapSpec spec) =>
+        spec.ValueColumns is { } columns
+            ? columns.Select(c => ((string?)c.Name, PlanContext.Ident(c))).ToList()
+            : [(spec.ValueName, spec.Value)];
+
+    private static JsonNode? Assemble(MapSpec spec, List<(string? Name, string Sql)> parts, JsonObject row)
+    {
+        switch (spec.Shape)
+        {
+            case MapValueShape.List:
+                return new JsonArray(parts.Select((_, i) => row["__dq_v" + Num(i)]?.DeepClone()).ToArray());
+            case MapValueShape.Record:
+                var record = new JsonObject();
+                for (var i = 0; i < parts.Count; i++)
+                    record[parts[i].Name ?? "value" + Num(i)] = row["__dq_v" + Num(i)]?.DeepClone();
+                return record;
+            default:
+                return row["__dq_v0"]?.DeepClone();
+        }
+    }
+
+    private static string Num(int i) => i.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A map expectation over one column: nulls are missing, the subclass says what is unexpected.</summary>

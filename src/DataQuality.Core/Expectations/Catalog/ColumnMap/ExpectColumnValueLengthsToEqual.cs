@@ -1,0 +1,16 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
+
+public sealed class ExpectColumnValueLengthsToEqual : ColumnMapExpectation
+{
+    public override string Type => "expect_column_value_lengths_to_equal";
+
+    protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
+    {
+        var value = context.Kwargs.Node("value") ?? throw context.Kwargs.Missing("value", "a number");
+        var length = ExpectColumnValueLengthsToBeBetween.Length(context, "value", value);
+        StringColumns.Require(context, column, "a value length check");
+        return $"length({ident}) <> {length}";
+    }
+}

@@ -1,0 +1,12 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
+
+/// <summary>A value above the previous one (or equal to it, with strictly) is unexpected; order semantics in <see cref="Monotonic"/>.</summary>
+public sealed class ExpectColumnValuesToBeDecreasing : ColumnMapExpectation
+{
+    public override string Type => "expect_column_values_to_be_decreasing";
+
+    protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
+        Monotonic.Unexpected(context, column, ident, increasing: false);
+}

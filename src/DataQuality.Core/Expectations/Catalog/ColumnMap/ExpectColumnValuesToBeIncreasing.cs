@@ -1,0 +1,12 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
+
+/// <summary>A value below the previous one (or equal to it, with strictly) is unexpected; order semantics in <see cref="Monotonic"/>.</summary>
+public sealed class ExpectColumnValuesToBeIncreasing : ColumnMapExpectation
+{
+    public override string Type => "expect_column_values_to_be_increasing";
+
+    protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
+        Monotonic.Unexpected(context, column, ident, increasing: true);
+}

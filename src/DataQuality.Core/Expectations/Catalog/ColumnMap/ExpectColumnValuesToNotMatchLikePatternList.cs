@@ -1,0 +1,12 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
+
+/// <summary>A value matching any pattern of like_pattern_list is unexpected.</summary>
+public sealed class ExpectColumnValuesToNotMatchLikePatternList : ColumnMapExpectation
+{
+    public override string Type => "expect_column_values_to_not_match_like_pattern_list";
+
+    protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
+        "(" + string.Join(" OR ", Patterns.LikeList(context, column, ident)) + ")";
+}

@@ -1,0 +1,17 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.Pair;
+
+/// <summary>A &gt; B per row (A ≥ B with <c>or_equal</c>).</summary>
+public sealed class ExpectColumnPairValuesAToBeGreaterThanB : ColumnPairMapExpectation
+{
+    public override string Type => "expect_column_pair_values_a_to_be_greater_than_b";
+
+    public override IReadOnlyList<string> Aliases => ["expect_column_pair_values_A_to_be_greater_than_B"];
+
+    protected override string Expected(PlanContext context, SchemaColumn a, SchemaColumn b, string identA, string identB)
+    {
+        var (x, y) = Comparable(a, b, identA, identB);
+        return $"{x} {(context.Kwargs.Bool("or_equal", false) ? ">=" : ">")} {y}";
+    }
+}
