@@ -33,7 +33,7 @@ public sealed class Dataset
     {
         var format = ResultFormat.Default with { UnexpectedIndexColumnNames = suite.PrimaryKey.Count > 0 ? suite.PrimaryKey : PrimaryKey };
         // FluentAssertions assertions are synchronous; resolving a local dataset does not block on I/O beyond listing files.
-        return new DatasetValidator().ValidateAsync(suite, Ref, format, cancellationToken).GetAwaiter().GetResult();
+        return new DatasetValidator(DataQualityResolver.Shared).ValidateAsync(suite, Ref, format, cancellationToken).GetAwaiter().GetResult();
     }
 
     public override string ToString() => Location;

@@ -34,7 +34,7 @@ public static class DatasetRuns
     {
         Interlocked.Increment(ref _scans);
         ScansByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
-        validate ??= (s, d, ct) => new DatasetValidator().ValidateAsync(s, d, null, ct);
+        validate ??= (s, d, ct) => new DatasetValidator(DataQualityResolver.Shared).ValidateAsync(s, d, null, ct);
         try
         {
             // Not the test's token: the result is shared by every row of the dataset, and one row's cancellation must not poison the others.
