@@ -16,19 +16,21 @@ public sealed class DataQualityRunReport : IAsyncDisposable
             : explicitPath;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() =>
+        new(WriteAsync(RunSummary.Snapshot(), Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"), SummaryPath()));
+
+    /// <summary>Nothing when no check ran; appends to the step summary when there is one (other steps write there too), else replaces the file.</summary>
+    public static async Task<string?> WriteAsync(IReadOnlyList<RecordedCheck> checks, string? stepSummary, string fallbackPath)
     {
-        var checks = RunSummary.Snapshot();
-        if (checks.Count == 0) return;
+        if (checks.Count == 0) return null;
         var markdown = RunSummary.Markdown(checks);
-        var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
         if (!string.IsNullOrWhiteSpace(stepSummary))
         {
             await File.AppendAllTextAsync(stepSummary, markdown).ConfigureAwait(false);
-            return;
+            return stepSummary;
         }
-        var path = SummaryPath();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, markdown).ConfigureAwait(false);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(fallbackPath))!);
+        await File.WriteAllTextAsync(fallbackPath, markdown).ConfigureAwait(false);
+        return fallbackPath;
     }
 }

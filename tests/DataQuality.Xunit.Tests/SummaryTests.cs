@@ -33,4 +33,22 @@ public sealed class SummaryTests
         markdown.IndexOf("| FAIL | orders · id · unique #2 |", StringComparison.Ordinal).Should().BeLessThan(markdown.IndexOf("| WARN | orders · id · unique |", StringComparison.Ordinal));
         markdown.Should().NotContain("| PASS |");
     }
+
+    [Fact]
+    public async Task The_summary_is_appended_to_the_GitHub_step_summary_or_written_next_to_the_results()
+    {
+        using var dir = new Core.Tests.TestSupport.TempDirectory();
+        var stepSummary = dir.Combine("step-summary.md");
+        await File.WriteAllTextAsync(stepSummary, "# earlier step\n", TestContext.Current.CancellationToken);
+        RecordedCheck[] checks = [Check("orders", "orders · id · unique", CheckStatus.Failed)];
+
+        (await DataQualityRunReport.WriteAsync(checks, stepSummary, dir.Combine("unused.md"))).Should().Be(stepSummary);
+        var fallback = await DataQualityRunReport.WriteAsync(checks, null, dir.Combine("TestResults", "dataquality-summary.md"));
+
+        (await File.ReadAllTextAsync(stepSummary, TestContext.Current.CancellationToken)).Should().StartWith("# earlier step\n## ❌ Data quality: 1 datasets");
+        File.Exists(dir.Combine("unused.md")).Should().BeFalse();
+        fallback.Should().Be(dir.Combine("TestResults", "dataquality-summary.md"));
+        (await File.ReadAllTextAsync(fallback!, TestContext.Current.CancellationToken)).Should().Contain("| FAIL | orders · id · unique |");
+        (await DataQualityRunReport.WriteAsync([], stepSummary, fallback!)).Should().BeNull("no check ran, nothing to report");
+    }
 }
