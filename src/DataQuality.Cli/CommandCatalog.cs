@@ -13,5 +13,8 @@ internal static class CommandCatalog
         yield return ProfileCommand.Create(context);
         yield return StorageCommand.Create(context);
         yield return VersionCommand.Create(context);
+        yield return CompareCommand.Create(context);
+        yield return AcceptCommand.Create(context);
+        yield return SnapshotsCommand.Create(context);
     }
 }
