@@ -2,7 +2,6 @@ using DataQuality.Core.Checks;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 using DataQuality.Core.Expectations.Readers;
-using System.Text.Json.Nodes;
 using Xunit;
 
 namespace DataQuality.Xunit;
@@ -43,25 +42,7 @@ public sealed class SuiteTarget
             yield break;
         }
 
-        var names = CheckNames.DisplayAll(Model, suite.Expectations);
-        for (var i = 0; i < suite.Expectations.Count; i++)
-        {
-            var config = suite.Expectations[i];
-            var traits = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-            void Add(string name, string? value)
-            {
-                if (string.IsNullOrWhiteSpace(value)) return;
-                if (!traits.TryGetValue(name, out var set)) traits[name] = set = new HashSet<string>(StringComparer.Ordinal);
-                set.Add(value);
-            }
-            Add("model", Model);
-            Add("column", config.Column);
-            Add("expectation", ExpectationCatalog.Normalize(config.Type));
-            Add("severity", config.Severity.ToString().ToLowerInvariant());
-            Add("dimension", MetaString(config.Meta, "dimension"));
-            foreach (var tag in MetaStrings(config.Meta, "tags")) Add("tag", tag);
-            yield return new TheoryDataRow<int>(i) { TestDisplayName = names[i], Traits = traits };
-        }
+        foreach (var row in SuiteRows.For(Model, suite)) yield return row;
     }
 
     /// <summary>Runs (once per dataset per test run, shared) and turns check <paramref name="index"/>'s result into pass / warning / failure.</summary>
@@ -110,14 +91,4 @@ public sealed class SuiteTarget
             return (null, ex);
         }
     }
-
-    private static string? MetaString(JsonObject? meta, string key) =>
-        meta?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static IEnumerable<string> MetaStrings(JsonObject? meta, string key) => meta?[key] switch
-    {
-        JsonArray array => array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : v.ToJsonString()),
-        JsonValue value when value.TryGetValue<string>(out var s) => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        _ => [],
-    };
 }
