@@ -35,7 +35,9 @@ namespace DataQuality.Generators
                     sb.AppendLine("        private static readonly global::DataQuality.Xunit.ContractTarget " + target + " = new(" + CodeNames.Literal(file.Path) + ", " + CodeNames.Literal(model) + ");");
                 }
                 sb.AppendLine();
-                sb.AppendLine("        public static global::System.Collections.Generic.IEnumerable<global::Xunit.ITheoryDataRow> " + method + "Checks() => " + target + ".Rows();");
+                // Contract rows are derived with the run's variables (SQL rules may use ${ds}); suite rows need none.
+                var rowsArgs = file.Kind == CheckFileKind.Suite ? "" : "global::DataQuality.Generated.DataQualityDefaults.Settings";
+                sb.AppendLine("        public static global::System.Collections.Generic.IEnumerable<global::Xunit.ITheoryDataRow> " + method + "Checks() => " + target + ".Rows(" + rowsArgs + ");");
                 sb.AppendLine();
                 sb.AppendLine("        [global::Xunit.Theory]");
                 sb.AppendLine("        [global::Xunit.Trait(\"model\", " + CodeNames.Literal(model) + ")]");

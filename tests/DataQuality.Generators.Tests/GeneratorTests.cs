@@ -99,7 +99,7 @@ public sealed class GeneratorTests
         odcs.Name.Should().Be("ecommerce");
         odcs.Models.Should().Equal("orders", "order_items");
         dcs.Models.Should().Equal("orders", "daily_sales");
-        SourceEmitter.TestClass(odcs).Should().Contain("public global::System.Threading.Tasks.Task OrderItems(int check)").And.Contain("ContractTarget");
+        SourceEmitter.TestClass(odcs).Should().Contain("public global::System.Threading.Tasks.Task OrderItems(int check)").And.Contain("ContractTarget").And.Contain("OrderItemsTarget.Rows(global::DataQuality.Generated.DataQualityDefaults.Settings)");
     }
 
     [Fact]
