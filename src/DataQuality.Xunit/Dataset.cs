@@ -11,7 +11,13 @@ namespace DataQuality.Xunit;
 /// </summary>
 public sealed class Dataset
 {
-    private Dataset(DatasetRef reference) => Ref = reference;
+    private readonly DatasetResolver? _resolver;
+
+    private Dataset(DatasetRef reference, DatasetResolver? resolver = null)
+    {
+        Ref = reference;
+        _resolver = resolver;
+    }
 
     public DatasetRef Ref { get; }
 
@@ -21,10 +27,13 @@ public sealed class Dataset
     public IReadOnlyList<string> PrimaryKey { get; private init; } = [];
 
     /// <summary>Relative paths resolve against the current directory (the test binaries' folder under <c>dotnet test</c>).</summary>
-    public static Dataset Load(string location, DatasetFormat? format = null) =>
-        new(DatasetRef.Parse(DataPaths.IsUri(location) ? location : Path.GetFullPath(location), format));
+    public static Dataset Load(string location, DatasetFormat? format = null) => Load(location, null, format);
 
-    public Dataset WithPrimaryKey(params string[] columns) => new(Ref) { PrimaryKey = columns };
+    /// <summary>With an explicit resolver, e.g. an S3 fetcher for another endpoint; default <see cref="DataQualityResolver.Shared"/> (s3:// from the environment).</summary>
+    public static Dataset Load(string location, DatasetResolver? resolver, DatasetFormat? format = null) =>
+        new(DatasetRef.Parse(DataPaths.IsUri(location) ? location : Path.GetFullPath(location), format), resolver);
+
+    public Dataset WithPrimaryKey(params string[] columns) => new(Ref, _resolver) { PrimaryKey = columns };
 
     public DatasetColumn Column(string name) => new(this, name);
 
@@ -33,7 +42,7 @@ public sealed class Dataset
     {
         var format = ResultFormat.Default with { UnexpectedIndexColumnNames = suite.PrimaryKey.Count > 0 ? suite.PrimaryKey : PrimaryKey };
         // FluentAssertions assertions are synchronous; resolving a local dataset does not block on I/O beyond listing files.
-        return new DatasetValidator(DataQualityResolver.Shared).ValidateAsync(suite, Ref, format, cancellationToken).GetAwaiter().GetResult();
+        return new DatasetValidator(_resolver ?? DataQualityResolver.Shared).ValidateAsync(suite, Ref, format, cancellationToken).GetAwaiter().GetResult();
     }
 
     public override string ToString() => Location;
