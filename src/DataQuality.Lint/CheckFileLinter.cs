@@ -1,3 +1,4 @@
+using DataQuality.Core.Contracts.Lint;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 using DataQuality.Core.Expectations.Readers;
@@ -38,4 +39,8 @@ public static class CheckFileLinter
         }
         return problems;
     }
+
+    /// <summary>The contracts engine's own linter (same codes and positions as <c>dq lint</c>); warnings stay warnings.</summary>
+    public static IReadOnlyList<LintLine> LintContract(string path) =>
+        ContractLinter.LintFile(path).Select(d => new LintLine(d.ToString(), d.Severity == LintSeverity.Error)).ToList();
 }

@@ -1,11 +1,10 @@
-using DataQuality.Core.Diagnostics;
 using DataQuality.Lint;
 
-// dq-lint --suite a.yaml --suite b.json: one canonical line per problem
-// (path(line,col): error DQnnnn: message), which MSBuild's Exec logs as a build error.
+// dq-lint --suite a.yaml --contract c.odcs.yaml ...: one canonical line per problem
+// (path(line,col): error DQnnnn: message), which MSBuild's Exec logs as a build error (or warning).
 // --msbuild: exit 0 when the only problems are the printed ones (Exec already fails the build on
 // them); a non-zero exit then means the linter itself broke.
-var problems = new List<DataQualityException>();
+var lines = new List<LintLine>();
 var msbuild = false;
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,14 +14,14 @@ for (var i = 0; i < args.Length; i++)
         msbuild = true;
         continue;
     }
-    if (i + 1 >= args.Length || kind is not "--suite")
+    if (i + 1 >= args.Length || kind is not ("--suite" or "--contract"))
     {
-        Console.Error.WriteLine("usage: dq-lint (--suite FILE)...");
+        Console.Error.WriteLine("usage: dq-lint [--msbuild] (--suite FILE | --contract FILE)...");
         return 2;
     }
     var path = args[++i];
-    problems.AddRange(CheckFileLinter.LintSuite(path));
+    lines.AddRange(kind == "--suite" ? CheckFileLinter.LintSuite(path).Select(LintLine.From) : CheckFileLinter.LintContract(path));
 }
 
-foreach (var problem in problems) Console.Out.WriteLine(problem.ToDiagnosticString());
-return problems.Count == 0 || msbuild ? 0 : 1;
+foreach (var line in lines) Console.Out.WriteLine(line.Text);
+return lines.All(l => !l.IsError) || msbuild ? 0 : 1;

@@ -12,6 +12,8 @@ public static class CheckNames
     {
         var name = ExpectationCatalog.Normalize(type);
         if (name.StartsWith("expect_", StringComparison.Ordinal)) name = name[7..];
+        // Contract-derived checks (dq_duplicate_values, dq_column_is_present): the prefix says nothing to a reader.
+        if (name.StartsWith("dq_", StringComparison.Ordinal)) name = name[3..];
         foreach (var prefix in Prefixes)
         {
             if (name.StartsWith(prefix, StringComparison.Ordinal))

@@ -41,4 +41,15 @@ public sealed class LintTests : IDisposable
 
         CheckFileLinter.LintSuite(path).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Contracts_are_linted_by_the_contracts_engine_with_positions()
+    {
+        var path = _dir.Combine("orders.odcs.yaml");
+        File.WriteAllText(path, "apiVersion: v3.1.0\nkind: DataContract\nid: x\nschema:\n  - name: orders\n    properties:\n      - name: amount\n        logicalType: numbr\n");
+
+        var lines = CheckFileLinter.LintContract(path);
+
+        lines.Should().Contain(l => l.IsError && l.Text.StartsWith($"{path}(8,", StringComparison.Ordinal) && l.Text.Contains(": error DQ"));
+    }
 }

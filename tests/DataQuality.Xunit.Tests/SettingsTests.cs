@@ -37,5 +37,6 @@ public sealed class SettingsTests
     [InlineData("expect_table_row_count_to_be_between", "row count between")]
     [InlineData("expect_column_to_exist", "exist")]
     [InlineData("ExpectColumnValuesToMatchRegex", "match regex")]
+    [InlineData("dq_duplicate_values", "duplicate values")]
     public void Check_names_are_short(string type, string expected) => CheckNames.Short(type).Should().Be(expected);
 }
