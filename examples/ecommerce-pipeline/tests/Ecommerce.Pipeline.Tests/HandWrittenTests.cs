@@ -6,8 +6,8 @@ namespace Ecommerce.Pipeline.Tests;
 /// <summary>Checks that read better as code than as a suite; they run through the same engine as the generated rows.</summary>
 public sealed class HandWrittenTests
 {
-    private static readonly string Root = Environment.GetEnvironmentVariable("DQ_SERVER")
-        ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "out", "main");
+    // The same server the contracts are tested against (DQ_SERVER, default main): out/<server>/ of this repository.
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "out", Environment.GetEnvironmentVariable("DQ_SERVER") ?? "main");
 
     private static Dataset Orders => Dataset.Load(Path.Combine(Root, "silver", "orders")).WithPrimaryKey("order_id");
 
