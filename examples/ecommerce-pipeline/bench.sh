@@ -61,7 +61,7 @@ for i in range(10):
     open(f"bench/suites/s{i:02d}.yaml", "w").write("\n".join(lines) + "\n")
 PY
 project=tests/Ecommerce.Pipeline.Tests
-dotnet build $project -nologo -v:q -p:DataQualitySuites=../../bench/suites/*.yaml >/dev/null
+dotnet build $project -nologo -v:q -p:DataQualitySuites=../../bench/suites/*.yaml -p:DataQualityContracts=none -p:DataQualityServer="$PWD/out/main" >/dev/null
 exe=$project/bin/Debug/net10.0/Ecommerce.Pipeline.Tests
 count=$($exe --list-tests 2>/dev/null | grep -c '(check: ' || true)
 echo "bench: $count generated check rows (10 suites x 20 checks) + 3 hand-written tests"

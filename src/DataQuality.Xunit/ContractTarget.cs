@@ -73,7 +73,23 @@ public sealed class ContractTarget
     public string Key(DataQualitySettings settings) =>
         $"{Path.GetFullPath(ContractPath)}|{settings.Server}|{string.Join(";", settings.Variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"))}";
 
+    private readonly ConcurrentDictionary<string, Lazy<ExpectationSuite>> _plans = new(StringComparer.Ordinal);
+
+    /// <summary>The model's derived checks, planned once per settings (a dry run reads the contract, not the data).</summary>
     private ExpectationSuite Plan(DataQualitySettings settings)
+    {
+        try
+        {
+            return _plans.GetOrAdd(Key(settings), _ => new Lazy<ExpectationSuite>(() => DryRun(settings))).Value;
+        }
+        catch (DataQualityException)
+        {
+            _plans.TryRemove(Key(settings), out _);
+            throw;
+        }
+    }
+
+    private ExpectationSuite DryRun(DataQualitySettings settings)
     {
         var plan = ContractRunner.ValidateAsync(ContractPath, Options(settings) with { DryRun = true, Model = Model }, DataQualityResolver.Shared)
             .GetAwaiter().GetResult();
