@@ -45,6 +45,10 @@ public sealed class Dataset
         return new DatasetValidator(_resolver ?? DataQualityResolver.Shared).ValidateAsync(suite, Ref, format, cancellationToken).GetAwaiter().GetResult();
     }
 
+    /// <summary>The DuckDB relation (read_parquet/read_csv/...) over the dataset's files, for checks that embed it in SQL.</summary>
+    public string ResolveRelationSql(CancellationToken cancellationToken = default) =>
+        (_resolver ?? DataQualityResolver.Shared).ResolveAsync(Ref, cancellationToken).GetAwaiter().GetResult().ToRelationSql();
+
     public override string ToString() => Location;
 }
 

@@ -6,7 +6,7 @@ public sealed class ContractTargetTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private string Contract()
+    internal string Contract(string extraQuality = "")
     {
         var path = _data.Dir.Combine("contracts", "orders.odcs.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -23,6 +23,7 @@ public sealed class ContractTargetTests : IDisposable
                 path: ../out/silver/{model}/ds=${ds}/*.parquet
             schema:
               - name: orders
+            #QUALITY
                 properties:
                   - name: order_id
                     logicalType: integer
@@ -34,7 +35,7 @@ public sealed class ContractTargetTests : IDisposable
                     logicalTypeOptions:
                       minimum: 0
                       maximum: 10000
-            """);
+            """.Replace("#QUALITY\n", extraQuality, StringComparison.Ordinal));
         return path;
     }
 
@@ -68,5 +69,26 @@ public sealed class ContractTargetTests : IDisposable
         File.WriteAllText(path, "apiVersion: v3.1.0\nschema: [\n");
 
         new ContractTarget(path, "orders").Rows(Main).Should().ContainSingle().Which.TestDisplayName.Should().Contain("contract could not be read");
+    }
+
+    [Fact]
+    public void MatchContract_runs_the_models_derived_checks_and_sql_rules_on_a_loaded_dataset()
+    {
+        var contract = Contract("""
+                quality:
+                  - type: sql
+                    query: SELECT count(*) FROM {object} WHERE status = 'refunded'
+                    mustBe: 0
+
+            """);
+        var orders = Dataset.Load(_data.Dir.Combine("out", "silver", "orders")).WithPrimaryKey("order_id");
+
+        var act = () => orders.Should().MatchContract(contract, variables: "ds=2026-02-11");
+
+        var message = act.Should().Throw<Exception>().Which.Message;
+        message.Should().Contain("orders · order_id · duplicate values failed").And.Contain("orders · amount · between failed");
+        message.Should().Contain("observed:  1", "the SQL rule counts the one refunded order");
+        FluentActions.Invoking(() => orders.Should().MatchContract(contract, model: "customers"))
+            .Should().Throw<Exception>().Which.Message.Should().Contain("DQ7005");
     }
 }

@@ -39,6 +39,32 @@ internal static class AssertionRunner
         if (failures.Length > 0) Fail(failures.ToString().TrimEnd(), because, becauseArgs);
     }
 
+    /// <summary>Derives the model's checks with the dataset itself as the model's relation (SQL rules query it), then verifies them like a suite.</summary>
+    public static void VerifyContract(Dataset dataset, string contractPath, string? model, IReadOnlyDictionary<string, string> variables, string because, object[] becauseArgs)
+    {
+        ExpectationSuite suite;
+        try
+        {
+            var contract = Core.Contracts.Reading.ContractLoader.Load(contractPath);
+            var folder = Path.GetFileName(dataset.Location.TrimEnd('/', '\\'));
+            var schema = model is not null
+                ? contract.Schemas.FirstOrDefault(s => s.Name == model)
+                : contract.Schemas.Count == 1 ? contract.Schemas[0] : contract.Schemas.FirstOrDefault(s => s.Name == folder);
+            if (schema is null)
+                throw new InputException("DQ7005", $"Contract '{contractPath}' has no model '{model ?? folder}' (models: {string.Join(", ", contract.Schemas.Select(s => s.Name))}); pass the model name.", contract.Location);
+            var relation = dataset.ResolveRelationSql();
+            var deriver = new Core.Contracts.Derivation.CheckDeriver(contract, checkTypes: true,
+                new Core.Contracts.Running.ContractVariables(variables).Resolve, _ => $"(SELECT * FROM {relation}) AS {Core.Datasets.SqlText.Identifier(schema.Name)}");
+            suite = deriver.Derive(schema).Suite with { Name = contract.Id ?? Path.GetFileName(contractPath) };
+        }
+        catch (DataQualityException ex)
+        {
+            Fail($"{dataset.Location} could not be checked against {contractPath}: {ex.ToDiagnosticString()}", because, becauseArgs);
+            return;
+        }
+        Verify(dataset, suite, because, becauseArgs);
+    }
+
     /// <summary>Hand-written assertions appear in the run summary under this source name.</summary>
     public const string HandWritten = "hand-written";
 

@@ -33,6 +33,17 @@ public sealed class DatasetAssertions : ReferenceTypeAssertions<Dataset, Dataset
     public AndConstraint<DatasetAssertions> Satisfy(string suitePath, string because = "", params object[] becauseArgs) =>
         Satisfy(SuiteReader.ReadFile(Path.GetFullPath(suitePath)), because, becauseArgs);
 
+    /// <summary>
+    /// The checks a contract derives for one of its models (default: the only model, or the one named
+    /// like the dataset's folder), run against this dataset in one scan. Variables in SQL rules come
+    /// from <paramref name="variables"/> (<c>ds=2026-02-11;...</c>), then <c>DQ_VAR_name</c>.
+    /// </summary>
+    public AndConstraint<DatasetAssertions> MatchContract(string contractPath, string? model = null, string? variables = null, string because = "", params object[] becauseArgs)
+    {
+        AssertionRunner.VerifyContract(Subject, Path.GetFullPath(contractPath), model, DataQualitySettings.FromDefaults(null, variables).Variables, because, becauseArgs);
+        return new AndConstraint<DatasetAssertions>(this);
+    }
+
     private AndConstraint<DatasetAssertions> Check(string type, JsonObject kwargs, string because, object[] becauseArgs)
     {
         AssertionRunner.Verify(Subject, AssertionRunner.Single(type, kwargs, Subject.PrimaryKey), because, becauseArgs);

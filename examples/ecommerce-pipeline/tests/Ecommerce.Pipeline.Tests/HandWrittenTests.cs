@@ -20,4 +20,8 @@ public sealed class HandWrittenTests
     [Fact]
     public void Daily_sales_has_one_row_per_country() =>
         Dataset.Load(Path.Combine(Root, "gold", "daily_sales")).Should().HaveRowCountBetween(5, 5).And.HaveUniqueValues("country");
+
+    [Fact]
+    public void Orders_match_their_contract() =>
+        Orders.Should().MatchContract(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "contracts", "orders.odcs.yaml"), variables: "ds=2026-02-11");
 }
