@@ -23,6 +23,11 @@ internal static class AssertionRunner
             return;
         }
 
+        Report(dataset, suite, report, because, becauseArgs);
+    }
+
+    private static void Report(Dataset dataset, ExpectationSuite suite, ValidationReport report, string because, object[] becauseArgs)
+    {
         var model = Path.GetFileName(dataset.Location.TrimEnd('/', '\\'));
         var names = CheckNames.DisplayAll(model, suite.Expectations);
         var failures = new StringBuilder();
@@ -39,10 +44,14 @@ internal static class AssertionRunner
         if (failures.Length > 0) Fail(failures.ToString().TrimEnd(), because, becauseArgs);
     }
 
-    /// <summary>Derives the model's checks with the dataset itself as the model's relation (SQL rules query it), then verifies them like a suite.</summary>
+    /// <summary>
+    /// Derives the model's checks with the dataset as a DuckDB view named after the model (SQL rules
+    /// query the model by name, as under <c>dq validate --contract</c>), then reports them like a suite.
+    /// </summary>
     public static void VerifyContract(Dataset dataset, string contractPath, string? model, IReadOnlyDictionary<string, string> variables, string because, object[] becauseArgs)
     {
         ExpectationSuite suite;
+        ValidationReport report;
         try
         {
             var contract = Core.Contracts.Reading.ContractLoader.Load(contractPath);
@@ -52,17 +61,20 @@ internal static class AssertionRunner
                 : contract.Schemas.Count == 1 ? contract.Schemas[0] : contract.Schemas.FirstOrDefault(s => s.Name == folder);
             if (schema is null)
                 throw new InputException("DQ7005", $"Contract '{contractPath}' has no model '{model ?? folder}' (models: {string.Join(", ", contract.Schemas.Select(s => s.Name))}); pass the model name.", contract.Location);
-            var relation = dataset.ResolveRelationSql();
-            var deriver = new Core.Contracts.Derivation.CheckDeriver(contract, checkTypes: true,
-                new Core.Contracts.Running.ContractVariables(variables).Resolve, _ => $"(SELECT * FROM {relation}) AS {Core.Datasets.SqlText.Identifier(schema.Name)}");
+            var view = Core.Datasets.SqlText.Identifier(schema.Name);
+            var deriver = new Core.Contracts.Derivation.CheckDeriver(contract, checkTypes: true, new Core.Contracts.Running.ContractVariables(variables).Resolve, _ => view);
             suite = deriver.Derive(schema).Suite with { Name = contract.Id ?? Path.GetFileName(contractPath) };
+            if (suite.PrimaryKey.Count == 0 && dataset.PrimaryKey.Count > 0) suite = suite with { PrimaryKey = dataset.PrimaryKey };
+            using var session = Core.Datasets.DuckDbSession.Open(Core.Datasets.DuckDbOptions.FromEnvironment());
+            session.Execute($"CREATE VIEW {view} AS SELECT * FROM {dataset.ResolveRelationSql()}");
+            report = new SuiteRunner(session).Run(suite, new Core.Checks.Planning.DataSource(schema.Name, view));
         }
         catch (DataQualityException ex)
         {
             Fail($"{dataset.Location} could not be checked against {contractPath}: {ex.ToDiagnosticString()}", because, becauseArgs);
             return;
         }
-        Verify(dataset, suite, because, becauseArgs);
+        Report(dataset, suite, report, because, becauseArgs);
     }
 
     /// <summary>Hand-written assertions appear in the run summary under this source name.</summary>
