@@ -8,6 +8,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return DemoCommand.Create(context);
+        yield return ValidateCommand.Create(context);
         yield return VersionCommand.Create(context);
     }
 }

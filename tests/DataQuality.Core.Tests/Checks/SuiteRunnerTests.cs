@@ -98,7 +98,7 @@ public sealed class SuiteRunnerTests : IDisposable
         // Casting a letter to INTEGER fails inside DuckDB, not in planning.
         var report = Run(
             E("expect_column_max_to_be_between", new { column = "amount", max_value = 1000 }),
-            E("expect_column_values_to_be_between", new { column = "amount", min_value = 0, row_condition = "CAST(code AS INTEGER) > 0" }));
+            E("expect_column_values_to_be_between", new { column = "code", min_value = "a", row_condition = "CAST(code AS INTEGER) > 0" }));
 
         report.Results[0].Success.Should().BeTrue();
         report.Results[1].Status.Should().Be(CheckStatus.Error);
@@ -131,5 +131,30 @@ public sealed class SuiteRunnerTests : IDisposable
 
         report.Results[0].Success.Should().BeTrue();
         report.Results[0].Result.ElementCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void Bounds_of_another_type_than_the_column_or_an_empty_range_are_errors_not_text_comparisons()
+    {
+        var report = Run(
+            E("expect_column_values_to_be_between", new { column = "code", min_value = 1, max_value = 10 }),
+            E("expect_column_values_to_be_between", new { column = "amount", min_value = 10, max_value = 0 }),
+            E("expect_column_mean_to_be_between", new { column = "amount", max_value = "s" }),
+            E("expect_table_row_count_to_be_between", new { max_value = "quack" }),
+            E("expect_column_values_to_be_between", new { column = "code", min_value = "a", max_value = "b" }));
+
+        report.Results.Take(4).Should().OnlyContain(r => r.Status == CheckStatus.Error);
+        report.Results[0].Exception!.Code.Should().Be("DQ4604");
+        report.Results[1].Exception!.Message.Should().Contain("cannot be greater than max_value");
+        report.Results[4].Status.Should().Be(CheckStatus.Failed);
+    }
+
+    [Fact]
+    public void A_mean_with_both_bounds_open_succeeds_like_GX()
+    {
+        var report = Run(E("expect_column_mean_to_be_between", new { column = "amount", min_value = (int?)null, max_value = (int?)null }));
+
+        report.Results[0].Success.Should().BeTrue();
+        report.Results[0].Result.ObservedValue!.GetValue<double>().Should().BeApproximately(145.0, 1e-9);
     }
 }

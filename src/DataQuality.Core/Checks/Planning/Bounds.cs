@@ -16,17 +16,23 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
     {
         var bounds = new Bounds(kwargs.Node("min_value"), kwargs.Node("max_value"), kwargs.Bool("strict_min", false), kwargs.Bool("strict_max", false));
         if (!allowBothOpen && bounds.Min is null && bounds.Max is null)
-            throw kwargs.Invalid("min_value and max_value cannot both be null.");
+            throw kwargs.Invalid("min_value and max_value cannot both be None (null).");
         foreach (var (name, node) in new[] { ("min_value", bounds.Min), ("max_value", bounds.Max) })
             if (node is not null && node is not JsonValue)
                 throw kwargs.WrongType(name, "a number, a date or a string", node);
         return bounds;
     }
 
-    /// <summary>Whether <paramref name="observed"/> lies within the bounds; null observed (empty input) is outside unless both bounds are open.</summary>
+    private static bool Comparable(JsonNode a, JsonNode b) =>
+        (TryNumber(a, out _) && TryNumber(b, out _)) || (TryInstant(Text(a), out _) && TryInstant(Text(b), out _));
+
+    /// <summary>
+    /// Whether <paramref name="observed"/> lies within the bounds. A null observed value (empty input)
+    /// or NaN is never within them, even when both bounds are open: GX fails a metric it cannot compare.
+    /// </summary>
     public bool Contains(JsonNode? observed)
     {
-        if (observed is null) return false;
+        if (observed is null || IsNaN(observed)) return false;
         if (Min is not null)
         {
             var c = Compare(observed, Min);
@@ -39,6 +45,39 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
         }
         return true;
     }
+
+    /// <summary>
+    /// Rejects bounds that cannot be compared with a statistic of <paramref name="family"/>: GX would
+    /// raise while comparing (e.g. a mean against "s"), so this is an argument error at planning, not a
+    /// silent string comparison. Numbers (and booleans) need numeric bounds; dates and timestamps need
+    /// ISO date strings.
+    /// </summary>
+    public void EnsureComparableWith(TypeFamily family, ExpectationConfig config, string statistic)
+    {
+        foreach (var (name, node) in new[] { ("min_value", Min), ("max_value", Max) })
+        {
+            if (node is null) continue;
+            if ((family.IsNumeric() || family == TypeFamily.Boolean) && !TryNumber(node, out _))
+                throw new ExpectationArgumentException("DQ4601",
+                    $"{config.Type}: {name} must be a number to compare with {statistic}, got {node.ToJsonString()} (not a number, and an invalid datetime format for a numeric statistic).",
+                    config.Location);
+            if (family == TypeFamily.String && !(node is JsonValue sv && sv.GetValueKind() == JsonValueKind.String))
+                throw new ExpectationArgumentException("DQ4604",
+                    $"{config.Type}: {name} must be a string to compare with {statistic}, got {node.ToJsonString()}.",
+                    config.Location);
+            if (family is TypeFamily.Date or TypeFamily.Timestamp && !TryInstant(Text(node), out _))
+                throw new ExpectationArgumentException("DQ4602",
+                    $"{config.Type}: {name} must be a date or timestamp (ISO 8601) to compare with {statistic}, got {node.ToJsonString()} (invalid datetime format).",
+                    config.Location);
+        }
+        // GX raises on an empty range rather than failing every row.
+        if (Min is not null && Max is not null && Comparable(Min, Max) && Compare(Min, Max) > 0)
+            throw new ExpectationArgumentException("DQ4104",
+                $"{config.Type}: min_value ({Min.ToJsonString()}) cannot be greater than max_value ({Max.ToJsonString()}).", config.Location);
+    }
+
+    /// <summary>NaN as DuckDB returns it (double) or as <see cref="DuckValue"/> writes it ("NaN").</summary>
+    public static bool IsNaN(JsonNode? node) => node is JsonValue v && TryNumber(v, out var d) && double.IsNaN(d);
 
     /// <summary>Compares two JSON scalars the way GX compares Python values.</summary>
     public static int Compare(JsonNode a, JsonNode b)

@@ -2,9 +2,16 @@ using DataQuality.Core.Checks.Planning;
 
 namespace DataQuality.Core.Expectations.Catalog.Aggregate;
 
+/// <summary>The largest non-null value; keeps the column's type (ints stay ints, dates compare as dates).</summary>
 public sealed class ExpectColumnMaxToBeBetween : ColumnAggregateBetweenExpectation
 {
     public override string Type => "expect_column_max_to_be_between";
+
+    protected override string StatisticName => "the maximum";
+
+    protected override bool AllowsBothBoundsOpen => false;
+
+    protected override TypeFamily StatisticFamily(SchemaColumn column) => column.Family;
 
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition) =>
         $"max({ident}) FILTER (WHERE {condition})";

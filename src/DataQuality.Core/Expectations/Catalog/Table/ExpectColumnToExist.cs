@@ -12,9 +12,10 @@ public sealed class ExpectColumnToExist : ExpectationDefinition
     public override PlannedCheck Plan(PlanContext context)
     {
         var name = context.Kwargs.RequiredString("column");
-        var index = context.Kwargs.OptionalNumber("column_index");
+        // column_index is 0-based (GX: c2 at index 1 of [c1, c2, c3]).
+        long? index = context.Kwargs.Node("column_index") is null ? null : TableKwargs.RequiredInteger(context, "column_index");
         var position = context.Schema.Columns.Select(c => c.Name).ToList().IndexOf(name);
-        var success = position >= 0 && (index is null || (int)index.Value == position);
+        var success = position >= 0 && (index is null || index.Value == position);
         return new PlannedCheck([], eval => eval.Result(success, new ResultDetails
         {
             Details = position < 0 ? null : new JsonObject { ["column_index"] = position },

@@ -3,13 +3,14 @@ using DataQuality.Core.Checks.Planning;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
+/// <summary>Row count under the row_condition; both bounds null is vacuously true; bounds must be integers with min ≤ max (GX raises otherwise).</summary>
 public sealed class ExpectTableRowCountToBeBetween : ExpectationDefinition
 {
     public override string Type => "expect_table_row_count_to_be_between";
 
     public override PlannedCheck Plan(PlanContext context)
     {
-        var bounds = Bounds.From(context.Kwargs, allowBothOpen: true);
+        var bounds = TableKwargs.CountBounds(context, "Minimum Threshold cannot be larger than Maximum Threshold");
         var rows = context.Scan.Aggregate($"count(*) FILTER (WHERE {context.Condition()})");
         return new PlannedCheck([rows], eval =>
         {

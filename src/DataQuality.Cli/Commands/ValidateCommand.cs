@@ -1,0 +1,57 @@
+using System.CommandLine;
+using DataQuality.Cli.Options;
+using DataQuality.Core;
+using DataQuality.Core.Checks;
+using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Readers;
+using DataQuality.Core.Reporting;
+
+namespace DataQuality.Cli.Commands;
+
+/// <summary><c>dq validate --suite S --data D</c>: one suite against one dataset, one scan.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var suite = new Option<FileInfo?>("--suite", "-s") { Description = "Expectation suite: GX JSON (0.18 or 1.x) or YAML." };
+        var data = new Option<string?>("--data", "-d") { Description = "Dataset: Parquet/CSV/NDJSON file, directory, glob or hive-partitioned tree (local or s3://)." };
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Output();
+        var failOn = CommonOptions.FailOn();
+        var threads = CommonOptions.Threads();
+        var resultFormat = new Option<ResultFormatLevel>("--result-format")
+        {
+            Description = "GX result_format level: BooleanOnly, Basic, Summary (default) or Complete.",
+            DefaultValueFactory = _ => ResultFormatLevel.Summary,
+        };
+
+        var command = new Command("validate", "Validate a dataset against an expectation suite.")
+        {
+            suite, data, format, output, failOn, threads, resultFormat,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var suiteFile = parse.GetValue(suite);
+            var dataLocation = parse.GetValue(data);
+            if (suiteFile is null || string.IsNullOrWhiteSpace(dataLocation))
+            {
+                await context.Error.WriteLineAsync("dq validate: --suite and --data are required.").ConfigureAwait(false);
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName);
+            var duckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
+            var validator = new DatasetValidator(duckDb: duckDb);
+            var level = parse.GetValue(resultFormat);
+            var report = await validator.ValidateAsync(
+                expectationSuite,
+                DatasetRef.Parse(dataLocation),
+                ResultFormat.Default with { Level = level, UnexpectedIndexColumnNames = expectationSuite.PrimaryKey },
+                cancellationToken).ConfigureAwait(false);
+
+            await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
+            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);
+        });
+        return command;
+    }
+}

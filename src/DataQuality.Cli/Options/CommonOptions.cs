@@ -1,0 +1,48 @@
+using System.CommandLine;
+using DataQuality.Core.Reporting;
+
+namespace DataQuality.Cli.Options;
+
+/// <summary>Options several commands share, defined once so they read and behave the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<ReportFormat> Format(ReportFormat defaultFormat = ReportFormat.Text) => new("--format", "-f")
+    {
+        Description = "Output format: text, json, markdown or junit.",
+        DefaultValueFactory = _ => defaultFormat,
+    };
+
+    public static Option<FileInfo?> Output() => new("--output", "-o")
+    {
+        Description = "Write the report to this file instead of standard output.",
+    };
+
+    public static Option<FailOn> FailOn() => new("--fail-on")
+    {
+        Description = "Which severity makes the exit code 1: error (default) or warn.",
+        DefaultValueFactory = _ => Options.FailOn.Error,
+    };
+
+    public static Option<int?> Threads() => new("--threads")
+    {
+        Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",
+    };
+
+    /// <summary>Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.</summary>
+    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, CancellationToken cancellationToken)
+    {
+        if (output is null)
+        {
+            await context.Out.WriteAsync(text).ConfigureAwait(false);
+            return;
+        }
+        output.Directory?.Create();
+        await File.WriteAllTextAsync(output.FullName, text, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+internal enum FailOn
+{
+    Error,
+    Warn,
+}

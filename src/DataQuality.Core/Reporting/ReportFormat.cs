@@ -1,0 +1,9 @@
+namespace DataQuality.Core.Reporting;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Markdown,
+    Junit,
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using DataQuality.Core.Checks;
+
+namespace DataQuality.Core.Reporting;
+
+/// <summary>Renders validation reports as text, JSON, Markdown (failures first) or JUnit XML.</summary>
+public static class ValidationRenderer
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(IReadOnlyList<ValidationReport> reports, ReportFormat format) => format switch
+    {
+        ReportFormat.Text => Text(reports),
+        ReportFormat.Json => Json(reports),
+        ReportFormat.Markdown => Markdown(reports),
+        ReportFormat.Junit => JUnit(reports),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>One report renders as the GX-shaped object; several as <c>{success, reports:[...]}</c>.</summary>
+    public static string Json(IReadOnlyList<ValidationReport> reports)
+    {
+        JsonNode node = reports.Count == 1
+            ? ResultJson.Report(reports[0])
+            : new JsonObject
+            {
+                ["success"] = reports.All(r => r.Success),
+                ["reports"] = new JsonArray(reports.Select(JsonNode (r) => ResultJson.Report(r)).ToArray()),
+            };
+        return node.ToJsonString(Indented) + "\n";
+    }
+
+    public static string Text(IReadOnlyList<ValidationReport> reports)
+    {
+        var sb = new StringBuilder();
+        foreach (var report in reports)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{report.SuiteName} on {report.DatasetName}");
+            foreach (var r in report.Results)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {Badge(r.Status),-5} {r.Expectation.DisplayName}{Summary(r)}");
+            var s = report.Statistics;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {s.Evaluated} checks: {s.Successful} passed, {s.Warned} warned, {s.Failed} failed, {s.Errored} errors");
+        }
+        return sb.ToString();
+    }
+
+    public static string Markdown(IReadOnlyList<ValidationReport> reports)
+    {
+        var sb = new StringBuilder();
+        foreach (var report in reports)
+        {
+            var s = report.Statistics;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"### {(report.Success ? "✅" : "❌")} {Escape(report.SuiteName)} · {Escape(report.DatasetName)}");
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{s.Evaluated} checks: {s.Successful} passed, {s.Warned} warned, {s.Failed} failed, {s.Errored} errors");
+            sb.AppendLine();
+            sb.AppendLine("| status | check | observed | details |");
+            sb.AppendLine("|---|---|---|---|");
+            // Failures and errors first: a reviewer reads the top of the table.
+            foreach (var r in report.Results.OrderBy(r => r.Status switch { CheckStatus.Error => 0, CheckStatus.Failed => 1, CheckStatus.Warned => 2, _ => 3 }))
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {Badge(r.Status)} | {Escape(r.Expectation.DisplayName)} | {Escape(Observed(r))} | {Escape(Detail(r))} |");
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    public static string JUnit(IReadOnlyList<ValidationReport> reports)
+    {
+        var suites = new XElement("testsuites");
+        foreach (var report in reports)
+        {
+            var s = report.Statistics;
+            var suite = new XElement("testsuite",
+                new XAttribute("name", $"{report.SuiteName} · {report.DatasetName}"),
+                new XAttribute("tests", s.Evaluated),
+                new XAttribute("failures", s.Failed),
+                new XAttribute("errors", s.Errored),
+                new XAttribute("skipped", 0));
+            foreach (var r in report.Results)
+            {
+                var testcase = new XElement("testcase", new XAttribute("classname", report.SuiteName), new XAttribute("name", r.Expectation.DisplayName));
+                switch (r.Status)
+                {
+                    case CheckStatus.Failed:
+                        testcase.Add(new XElement("failure", new XAttribute("message", Detail(r)), Observed(r)));
+                        break;
+                    case CheckStatus.Error:
+                        testcase.Add(new XElement("error", new XAttribute("message", r.Exception?.Message ?? "error"), r.Exception?.Code));
+                        break;
+                    case CheckStatus.Warned:
+                        testcase.Add(new XElement("system-out", $"WARNING: {Detail(r)}"));
+                        break;
+                }
+                suite.Add(testcase);
+            }
+            suites.Add(suite);
+        }
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
+    }
+
+    public static string Badge(CheckStatus status) => status switch
+    {
+        CheckStatus.Passed => "PASS",
+        CheckStatus.Warned => "WARN",
+        CheckStatus.Failed => "FAIL",
+        _ => "ERROR",
+    };
+
+    private static string Summary(ExpectationResult r)
+    {
+        var detail = Detail(r);
+        return detail.Length == 0 ? "" : "  — " + detail;
+    }
+
+    public static string Observed(ExpectationResult r) => r.Result.ObservedValue?.ToJsonString() ?? "";
+
+    /// <summary>The one line a person needs: counts for map checks, observed value for aggregates, the message for errors.</summary>
+    public static string Detail(ExpectationResult r)
+    {
+        if (r.Exception is { } e) return $"{e.Code}: {e.Message}";
+        var d = r.Result;
+        var parts = new List<string>();
+        if (d.UnexpectedCount is { } u)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{u} unexpected of {d.ElementCount - (d.MissingCount ?? 0)}"));
+            if (d.UnexpectedPercent is { } p) parts.Add(string.Create(CultureInfo.InvariantCulture, $"({p:0.###}%)"));
+            if (d.PartialUnexpectedList is { Count: > 0 } sample)
+                parts.Add("e.g. " + string.Join(", ", sample.Take(5).Select(v => v?.ToJsonString() ?? "null")));
+        }
+        else if (d.ObservedValue is { } observed)
+        {
+            parts.Add("observed " + observed.ToJsonString());
+        }
+        return string.Join(" ", parts);
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+}

@@ -1,0 +1,34 @@
+using DataQuality.Cli.Tests.TestSupport;
+using DataQuality.Core;
+
+namespace DataQuality.Cli.Tests;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_builds_both_branches_and_catches_the_feature_defects()
+    {
+        using var dir = new TempDirectory();
+
+        var run = await CliRunner.RunAsync("demo", "--out", dir.Path);
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Out + run.Error);
+        File.Exists(dir.Combine("main", "silver", "orders", "ds=2026-02-11", "part-0.parquet")).Should().BeTrue();
+        File.Exists(dir.Combine("feature", "silver", "orders", "manifest.json")).Should().BeTrue();
+        var report = File.ReadAllText(dir.Combine("report.md"));
+        report.Should().Contain("#### Suite on feature").And.Contain("| FAIL | status · expect_column_values_to_be_in_set |");
+    }
+
+    [Fact]
+    public async Task Demo_outputs_are_byte_identical_run_to_run()
+    {
+        using var a = new TempDirectory();
+        using var b = new TempDirectory();
+
+        (await CliRunner.RunAsync("demo", "--out", a.Path)).ExitCode.Should().Be(ExitCodes.Passed);
+        (await CliRunner.RunAsync("demo", "--out", b.Path)).ExitCode.Should().Be(ExitCodes.Passed);
+
+        var file = Path.Combine("main", "silver", "order_items", "ds=2026-02-11", "part-0.parquet");
+        File.ReadAllBytes(a.Combine(file)).Should().Equal(File.ReadAllBytes(b.Combine(file)));
+    }
+}
