@@ -50,6 +50,13 @@ public sealed class MapFamilyBenchmark : IBenchmark
             report = runner.Run(new ExpectationSuite("map", suite), source);
             return Task.CompletedTask;
         });
+        foreach (var failed in report!.Results.Where(r => r.Status == CheckStatus.Failed))
+            context.Line($"  failed (samples fetched): {failed.Expectation.Type}");
+        await context.MeasureAsync("single scan, BOOLEAN_ONLY (no samples)", () =>
+        {
+            runner.Run(new ExpectationSuite("map", suite), source, new ResultFormat { Level = ResultFormatLevel.BooleanOnly });
+            return Task.CompletedTask;
+        });
         var errors = report!.Results.Where(r => r.Status == CheckStatus.Error).Select(r => $"{r.Expectation.Type}: {r.Exception!.Message}").ToList();
         foreach (var e in errors) context.Line("  ERROR " + e);
         context.Line($"  scans: {runner.LastScanCount}, passed {report.Results.Count(r => r.Success)}/{report.Results.Count}, peak working set {BenchContext.PeakWorkingSetMiB():F0} MiB");
