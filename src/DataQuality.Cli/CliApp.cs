@@ -29,6 +29,7 @@ public static class CliApp
 
         try
         {
+            // The default handler would print a stack trace and return 1; our catch blocks below map exit codes.
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
         }
         catch (DataQualityException ex)

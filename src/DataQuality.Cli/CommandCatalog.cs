@@ -10,6 +10,11 @@ internal static class CommandCatalog
     {
         yield return DemoCommand.Create(context);
         yield return ValidateCommand.Create(context);
+        yield return ProfileCommand.Create(context);
+        yield return StorageCommand.Create(context);
         yield return VersionCommand.Create(context);
+        yield return CompareCommand.Create(context);
+        yield return AcceptCommand.Create(context);
+        yield return SnapshotsCommand.Create(context);
     }
 }

@@ -5,6 +5,7 @@ using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Expectations.Readers;
 using DataQuality.Core.Reporting;
+using DataQuality.Core.Storage;
 
 namespace DataQuality.Cli.Commands;
 
@@ -25,10 +26,12 @@ internal static class ValidateCommand
             DefaultValueFactory = _ => ResultFormatLevel.Summary,
         };
 
+        var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
             suite, data, format, output, failOn, threads, resultFormat,
         };
+        storage.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var suiteFile = parse.GetValue(suite);
@@ -41,7 +44,9 @@ internal static class ValidateCommand
 
             var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName);
             var duckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
-            var validator = new DatasetValidator(duckDb: duckDb);
+            var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
+            using var _ = fetcher; // owns the S3 client and, with --no-cache, the downloaded files
+            var validator = new DatasetValidator(resolver, duckDb);
             var level = parse.GetValue(resultFormat);
             var report = await validator.ValidateAsync(
                 expectationSuite,

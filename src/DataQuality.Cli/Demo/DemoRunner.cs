@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DataQuality.Core.Checks;
+using DataQuality.Core.Comparison;
+using DataQuality.Core.Profiling;
+using DataQuality.Core.Snapshots;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Expectations.Readers;
 using DataQuality.Core.Reporting;
@@ -41,6 +44,8 @@ internal sealed class DemoRunner
         }).ConfigureAwait(false);
 
         await Step("validate", "Validate silver/orders with an expectation suite", () => ValidateSuiteAsync(cancellationToken)).ConfigureAwait(false);
+        await Step("profile", "Profile silver/orders and measure drift (main → feature)", () => ProfileAsync(cancellationToken)).ConfigureAwait(false);
+        await Step("compare", "Compare main with feature and approve the snapshot", () => CompareAsync(cancellationToken)).ConfigureAwait(false);
 
         var reportPath = Path.Combine(_root, "report.md");
         await File.WriteAllTextAsync(reportPath, _report.ToString(), cancellationToken).ConfigureAwait(false);
@@ -73,6 +78,73 @@ internal sealed class DemoRunner
             if (branch == "feature" && !report.Results.Any(r => r.Status == CheckStatus.Failed && r.Expectation.Column == "status"))
                 _problems.Add("the suite should catch the feature branch's 'refunded' status");
         }
+    }
+
+    private async Task ProfileAsync(CancellationToken cancellationToken)
+    {
+        var profiles = new Dictionary<string, DatasetProfile>();
+        foreach (var (branch, root) in new[] { ("main", MainRoot), ("feature", FeatureRoot) })
+        {
+            var files = DatasetResolver.ListLocal(DatasetRef.Parse(DemoPipeline.EntityPath(root, "silver", "orders")));
+            profiles[branch] = await ParquetProfiler.ProfileAsync(files, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var profilePath = Path.Combine(_root, "profiles", $"orders.{branch}.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(profilePath)!);
+            await ProfileJson.WriteAsync(profiles[branch], profilePath, cancellationToken).ConfigureAwait(false);
+        }
+        var main = profiles["main"];
+        await _context.Out.WriteLineAsync($"  profiled {main.Columns.Count} columns of {main.RowCount} rows; profiles under {Path.Combine(_root, "profiles")}").ConfigureAwait(false);
+        _report.AppendLine("#### Profile of silver/orders on main").AppendLine().Append(Commands.ProfileRendering.Markdown(main)).AppendLine();
+
+        _report.AppendLine("#### Drift main → feature").AppendLine().AppendLine("| column | PSI | KS |").AppendLine("|---|---:|---:|");
+        foreach (var column in main.Columns.Where(c => c.Kind.IsNumeric()))
+        {
+            if (profiles["feature"].Column(column.Path) is not { } head) continue;
+            var psi = Drift.PopulationStabilityIndex(column, head);
+            var ks = Drift.KolmogorovSmirnov(column, head);
+            await _context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  drift {column.Path,-12} PSI {psi:0.0000}  KS {ks:0.0000}")).ConfigureAwait(false);
+            _report.AppendLine(CultureInfo.InvariantCulture, $"| {column.Path} | {psi:0.0000} | {ks:0.0000} |");
+        }
+        _report.AppendLine();
+    }
+
+    private async Task CompareAsync(CancellationToken cancellationToken)
+    {
+        var options = new ComparisonOptions
+        {
+            Keys = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["customers"] = ["customer_id"],
+                ["orders"] = ["order_id"],
+                ["order_items"] = ["order_id", "line_no"],
+                ["daily_sales"] = ["country", "ds"],
+            },
+            AbsoluteTolerance = new Dictionary<string, double> { ["revenue"] = 0.01 },
+        };
+        var report = await new TreeComparer(duckDb: new DuckDbOptions { Threads = 2 }).CompareAsync(MainRoot, FeatureRoot, options, cancellationToken).ConfigureAwait(false);
+        foreach (var entity in report.Entities)
+        {
+            var keyed = entity.Keyed;
+            await _context.Out.WriteLineAsync(keyed is null
+                ? $"  {entity.Name,-22} rows {entity.RowCounts.Base} → {entity.RowCounts.Head}"
+                : $"  {entity.Name,-22} rows {entity.RowCounts.Base} → {entity.RowCounts.Head}: {keyed.Added} added, {keyed.Removed} removed, {keyed.Changed} changed, {entity.SchemaChanges.Count} schema changes").ConfigureAwait(false);
+        }
+        var text = ComparisonMarkdown.Render(report);
+        _report.AppendLine("#### Comparison").AppendLine().Append(text).AppendLine();
+
+        // The approval flow a reviewer follows: the first run has nothing verified, so the
+        // snapshot is written as received; accepting it makes it verified; the next run matches.
+        var snapshot = new SnapshotFile(Path.Combine(_root, "snapshots"), "Pipeline.MainVsFeature", "md");
+        Directory.CreateDirectory(snapshot.Directory);
+        if (File.Exists(snapshot.VerifiedPath)) File.Delete(snapshot.VerifiedPath);
+        var first = await SnapshotVerifier.VerifyAsync(text, snapshot, autoAccept: false, cancellationToken).ConfigureAwait(false);
+        SnapshotStore.Accept([snapshot.ReceivedPath]);
+        var second = await SnapshotVerifier.VerifyAsync(text, snapshot, autoAccept: false, cancellationToken).ConfigureAwait(false);
+        await _context.Out.WriteLineAsync($"  snapshot: {first.Outcome} → accepted → {second.Outcome} ({snapshot.VerifiedPath})").ConfigureAwait(false);
+        if (first.Outcome != SnapshotOutcome.MissingVerified || second.Outcome != SnapshotOutcome.Matched)
+            _problems.Add("the snapshot approval flow did not go received → accepted → matched");
+        var orders = report.Entities.FirstOrDefault(e => e.Name.EndsWith("orders", StringComparison.Ordinal) && !e.Name.EndsWith("order_items", StringComparison.Ordinal));
+        if (orders?.Keyed is not { Changed: > 0, Added: > 0, Removed: > 0 } || orders.SchemaChanges.Count == 0)
+            _problems.Add("the comparison should find changed, added and removed orders and the new discount column");
     }
 
     private async Task Step(string name, string title, Func<Task> action)

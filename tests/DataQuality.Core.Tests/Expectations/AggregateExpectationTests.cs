@@ -36,6 +36,29 @@ public sealed class AggregateExpectationTests : ExpectationTestBase
     }
 
     [Fact]
+    public void Booleans_compare_with_numeric_bounds_as_one_and_zero()
+    {
+        var report = Run(
+            E("expect_column_max_to_be_between", new { column = "b", min_value = 1, max_value = 1 }),
+            E("expect_column_min_to_be_between", new { column = "b", max_value = 0 }),
+            E("expect_column_max_to_be_between", new { column = "b", max_value = 0.5 }));
+
+        report.Results.Select(r => r.Success).Should().Equal(true, true, false);
+        Json(report.Results[0].Result.ObservedValue).Should().Be("true");
+    }
+
+    [Fact]
+    public void Strict_bounds_exclude_the_bound_itself()
+    {
+        var report = Run(
+            E("expect_column_max_to_be_between", new { column = "i", max_value = 9, strict_max = true }),
+            E("expect_column_min_to_be_between", new { column = "i", min_value = 1, strict_min = true }),
+            E("expect_column_mean_to_be_between", new { column = "i", min_value = 3.5, max_value = 3.5 }));
+
+        report.Results.Select(r => r.Success).Should().Equal(false, false, true);
+    }
+
+    [Fact]
     public void Aggregate_results_carry_element_and_missing_counts()
     {
         var r = One("expect_column_max_to_be_between", new { column = "i", max_value = 100 }).Result;

@@ -3,11 +3,10 @@ namespace DataQuality.Core.Tests.Expectations;
 /// <summary>The GX 1.2 fixtures of the aggregate and table families, case by case.</summary>
 public sealed class GxFixtureTests
 {
-    // Cases needing GX suite parameters ($PARAMETER: now() - timedelta(...)), which are not supported, and:
     // positive_test__exact_min_and_max_sqlalchemy pins the last bit of SQLAlchemy's stdev (…515); DuckDB gives
     // the exactly rounded …517 that the backend-neutral cases expect.
     private static readonly HashSet<string> NotApplicable =
-        ["datetime_with_evaluation_parameter_except_sqlite", "datetime_with_evaluation_parameter_sqlite", "positive_test__exact_min_and_max_sqlalchemy"];
+        ["positive_test__exact_min_and_max_sqlalchemy"];
 
     [Theory]
     [InlineData("column_aggregate_expectations", "expect_column_min_to_be_between")]

@@ -105,7 +105,8 @@ public sealed class TableExpectationTests : ExpectationTestBase
             E("expect_table_row_count_to_equal_other_table", new { other_table_name = "three" }),
             E("expect_table_row_count_to_equal_other_table", new { other_table_name = parquet }),
             E("expect_table_row_count_to_equal_other_table", new { other_table_name = "no_such_table" }),
-            E("expect_table_row_count_to_equal_other_table", new { other_table_name = dir.Combine("missing", "*.parquet") }));
+            E("expect_table_row_count_to_equal_other_table", new { other_table_name = dir.Combine("missing", "*.parquet") }),
+            E("expect_table_row_count_to_equal_other_table", new { other_table_name = "missing.parquet" }));
 
         report.Results[0].Success.Should().BeFalse();
         Json(report.Results[0].Result.ObservedValue).Should().Be("""{"self":4,"other":3}""");
@@ -114,6 +115,7 @@ public sealed class TableExpectationTests : ExpectationTestBase
         report.Results[2].Exception!.Code.Should().Be("DQ4703");
         report.Results[2].Exception!.Message.Should().Contain("no_such_table");
         report.Results[3].Exception!.Code.Should().Be("DQ4703");
+        report.Results[4].Exception!.Message.Should().Contain("Dataset not found", "a name with a data file extension is a location, not schema.table");
     }
 
     [Fact]

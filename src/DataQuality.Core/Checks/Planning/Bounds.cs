@@ -7,20 +7,36 @@ namespace DataQuality.Core.Checks.Planning;
 
 /// <summary>
 /// GX min_value/max_value semantics: inclusive unless strict_min/strict_max, a null bound is open,
-/// both null is an argument error. Numbers compare as numbers; dates and timestamps written as
-/// ISO strings compare as instants; other strings compare ordinally.
+/// both null is an argument error unless the caller allows it; min &gt; max is an argument error
+/// (checked in <see cref="EnsureComparableWith"/>). Numbers compare as numbers; dates and timestamps
+/// written as ISO strings compare as instants; other strings compare ordinally.
 /// </summary>
 public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool StrictMax)
 {
     public static Bounds From(Kwargs kwargs, bool allowBothOpen = false)
     {
-        var bounds = new Bounds(kwargs.Node("min_value"), kwargs.Node("max_value"), kwargs.Bool("strict_min", false), kwargs.Bool("strict_max", false));
+        var bounds = new Bounds(Resolve(kwargs, "min_value"), Resolve(kwargs, "max_value"), kwargs.Bool("strict_min", false), kwargs.Bool("strict_max", false));
         if (!allowBothOpen && bounds.Min is null && bounds.Max is null)
             throw kwargs.Invalid("min_value and max_value cannot both be None (null).");
         foreach (var (name, node) in new[] { ("min_value", bounds.Min), ("max_value", bounds.Max) })
             if (node is not null && node is not JsonValue)
                 throw kwargs.WrongType(name, "a number, a date or a string", node);
         return bounds;
+    }
+
+    /// <summary>A bound as written, or the value of a GX suite parameter expression (<see cref="SuiteParameters"/>).</summary>
+    public static JsonNode? Resolve(Kwargs kwargs, string name)
+    {
+        var node = kwargs.Node(name);
+        if (!SuiteParameters.IsParameter(node)) return node;
+        try
+        {
+            return SuiteParameters.Evaluate(node!.AsObject(), DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException or OverflowException)
+        {
+            throw kwargs.Invalid($"cannot evaluate suite parameter {name} {node!.ToJsonString()}: {ex.Message}.");
+        }
     }
 
     private static bool Comparable(JsonNode a, JsonNode b) =>
@@ -49,8 +65,8 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
     /// <summary>
     /// Rejects bounds that cannot be compared with a statistic of <paramref name="family"/>: GX would
     /// raise while comparing (e.g. a mean against "s"), so this is an argument error at planning, not a
-    /// silent string comparison. Numbers (and booleans) need numeric bounds; dates and timestamps need
-    /// ISO date strings.
+    /// silent string comparison. Numbers (and booleans) need numeric bounds (DQ4601); dates and
+    /// timestamps need ISO date strings (DQ4602); text needs string bounds (DQ4102, the general wrong-kwarg-type code).
     /// </summary>
     public void EnsureComparableWith(TypeFamily family, ExpectationConfig config, string statistic)
     {
@@ -62,8 +78,8 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
                     $"{config.Type}: {name} must be a number to compare with {statistic}, got {node.ToJsonString()} (not a number, and an invalid datetime format for a numeric statistic).",
                     config.Location);
             if (family == TypeFamily.String && !(node is JsonValue sv && sv.GetValueKind() == JsonValueKind.String))
-                throw new ExpectationArgumentException("DQ4604",
-                    $"{config.Type}: {name} must be a string to compare with {statistic}, got {node.ToJsonString()}.",
+                throw new ExpectationArgumentException("DQ4102",
+                    $"{config.Type}: kwarg '{name}' must be a string to compare with {statistic}, got {node.ToJsonString()}.",
                     config.Location);
             if (family is TypeFamily.Date or TypeFamily.Timestamp && !TryInstant(Text(node), out _))
                 throw new ExpectationArgumentException("DQ4602",
@@ -94,6 +110,12 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
         value = 0;
         if (node is not JsonValue v) return false;
         if (JsonNumber.TryGetDouble(v, out value)) return true;
+        // Python compares True/False as 1/0, so a boolean column's max compares with numeric bounds.
+        if (v.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            value = v.GetValueKind() == JsonValueKind.True ? 1 : 0;
+            return true;
+        }
         if (v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is "NaN" or "Infinity" or "-Infinity")
         {
             value = double.Parse(v.GetValue<string>(), CultureInfo.InvariantCulture);

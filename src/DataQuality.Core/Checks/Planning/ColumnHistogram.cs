@@ -14,7 +14,7 @@ namespace DataQuality.Core.Checks.Planning;
 public static class ColumnHistogram
 {
     public static MetricHandle Register(ScanBuilder scan, string ident, string condition) =>
-        scan.Aggregate($"histogram({ident}) FILTER (WHERE {condition})");
+        scan.Aggregate(AggregateSql.Filtered($"histogram({ident})", condition));
 
     /// <summary>(value, count) pairs sorted by value (numbers numerically, strings ordinally, dates chronologically).</summary>
     public static IReadOnlyList<(object Value, long Count)> Read(MetricValues values, MetricHandle handle)

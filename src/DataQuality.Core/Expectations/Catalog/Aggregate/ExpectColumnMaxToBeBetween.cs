@@ -14,5 +14,5 @@ public sealed class ExpectColumnMaxToBeBetween : ColumnAggregateBetweenExpectati
     protected override TypeFamily StatisticFamily(SchemaColumn column) => column.Family;
 
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition) =>
-        $"max({ident}) FILTER (WHERE {condition})";
+        AggregateSql.Filtered($"max({ident})", condition);
 }

@@ -13,6 +13,6 @@ public sealed class ExpectColumnMeanToBeBetween : ColumnAggregateBetweenExpectat
     {
         if (!column.Family.IsNumeric() && column.Family != TypeFamily.Boolean)
             throw NeedsNumeric(context, column, "a mean");
-        return $"avg({ident}::DOUBLE) FILTER (WHERE {condition})";
+        return AggregateSql.Filtered($"avg({ident}::DOUBLE)", condition);
     }
 }

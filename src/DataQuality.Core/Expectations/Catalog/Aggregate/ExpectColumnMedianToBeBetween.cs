@@ -18,9 +18,9 @@ public sealed class ExpectColumnMedianToBeBetween : ColumnAggregateBetweenExpect
 
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition) => column.Family switch
     {
-        TypeFamily.Integer or TypeFamily.Floating or TypeFamily.Decimal => $"median({ident}::DOUBLE) FILTER (WHERE {condition})",
-        TypeFamily.Boolean => $"median({ident}::INTEGER::DOUBLE) FILTER (WHERE {condition})",
-        TypeFamily.Date or TypeFamily.Timestamp => $"median({ident}) FILTER (WHERE {condition})",
+        TypeFamily.Integer or TypeFamily.Floating or TypeFamily.Decimal => AggregateSql.Filtered($"median({ident}::DOUBLE)", condition),
+        TypeFamily.Boolean => AggregateSql.Filtered($"median({ident}::INTEGER::DOUBLE)", condition),
+        TypeFamily.Date or TypeFamily.Timestamp => AggregateSql.Filtered($"median({ident})", condition),
         _ => throw NeedsNumeric(context, column, "a median"),
     };
 }

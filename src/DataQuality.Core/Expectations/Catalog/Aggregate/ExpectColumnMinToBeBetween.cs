@@ -14,5 +14,5 @@ public sealed class ExpectColumnMinToBeBetween : ColumnAggregateBetweenExpectati
     protected override TypeFamily StatisticFamily(SchemaColumn column) => column.Family;
 
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition) =>
-        $"min({ident}) FILTER (WHERE {condition})";
+        AggregateSql.Filtered($"min({ident})", condition);
 }

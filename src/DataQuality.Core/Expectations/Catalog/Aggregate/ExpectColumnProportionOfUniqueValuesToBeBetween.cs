@@ -13,5 +13,5 @@ public sealed class ExpectColumnProportionOfUniqueValuesToBeBetween : ColumnAggr
     protected override string StatisticName => "the proportion of unique values";
 
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition) =>
-        $"coalesce(count(DISTINCT {ident}) FILTER (WHERE {condition})::DOUBLE / nullif(count({ident}) FILTER (WHERE {condition}), 0), 0.0)";
+        $"coalesce({AggregateSql.Filtered($"count(DISTINCT {ident})", condition)}::DOUBLE / nullif({AggregateSql.Filtered($"count({ident})", condition)}, 0), 0.0)";
 }

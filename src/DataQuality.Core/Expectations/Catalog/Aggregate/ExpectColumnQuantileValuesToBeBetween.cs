@@ -32,7 +32,7 @@ public sealed class ExpectColumnQuantileValuesToBeBetween : ExpectationDefinitio
             new Bounds(range.Low, range.High, false, false).EnsureComparableWith(family, context.Config, $"the quantiles of column '{column.Name}' ({column.Type})");
 
         var list = "[" + string.Join(", ", quantiles.Select(q => q.ToString("R", CultureInfo.InvariantCulture) + "::DOUBLE")) + "]";
-        var metric = context.Scan.Aggregate($"quantile_disc({PlanContext.Ident(column)}, {list}) FILTER (WHERE {context.Condition()})");
+        var metric = context.Scan.Aggregate(AggregateSql.Filtered($"quantile_disc({PlanContext.Ident(column)}, {list})", context.Condition()));
         return new PlannedCheck([metric], eval =>
         {
             var values = eval.Values.Json(metric) as JsonArray;

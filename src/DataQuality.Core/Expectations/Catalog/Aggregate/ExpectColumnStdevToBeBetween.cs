@@ -17,6 +17,6 @@ public sealed class ExpectColumnStdevToBeBetween : ColumnAggregateBetweenExpecta
         if (!column.Family.IsNumeric() && column.Family != TypeFamily.Boolean)
             throw NeedsNumeric(context, column, "a standard deviation");
         var value = column.Family == TypeFamily.Boolean ? $"{ident}::INTEGER::DOUBLE" : $"{ident}::DOUBLE";
-        return $"stddev_samp({value}) FILTER (WHERE {condition})";
+        return AggregateSql.Filtered($"stddev_samp({value})", condition);
     }
 }

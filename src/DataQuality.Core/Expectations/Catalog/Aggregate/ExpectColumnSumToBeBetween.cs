@@ -17,9 +17,9 @@ public sealed class ExpectColumnSumToBeBetween : ColumnAggregateBetweenExpectati
 
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition) => column.Family switch
     {
-        TypeFamily.Integer => $"sum({ident}) FILTER (WHERE {condition})",
-        TypeFamily.Floating or TypeFamily.Decimal => $"sum({ident}::DOUBLE) FILTER (WHERE {condition})",
-        TypeFamily.Boolean => $"sum({ident}::INTEGER) FILTER (WHERE {condition})",
+        TypeFamily.Integer => AggregateSql.Filtered($"sum({ident})", condition),
+        TypeFamily.Floating or TypeFamily.Decimal => AggregateSql.Filtered($"sum({ident}::DOUBLE)", condition),
+        TypeFamily.Boolean => AggregateSql.Filtered($"sum({ident}::INTEGER)", condition),
         _ => throw NeedsNumeric(context, column, "a sum"),
     };
 }

@@ -10,5 +10,5 @@ public sealed class ExpectColumnUniqueValueCountToBeBetween : ColumnAggregateBet
     protected override string StatisticName => "the number of distinct values";
 
     protected override string Statistic(PlanContext context, SchemaColumn column, string ident, string condition) =>
-        $"count(DISTINCT {ident}) FILTER (WHERE {condition})";
+        AggregateSql.Filtered($"count(DISTINCT {ident})", condition);
 }

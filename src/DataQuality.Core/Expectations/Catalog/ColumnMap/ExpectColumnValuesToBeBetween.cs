@@ -1,7 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DataQuality.Core.Checks.Planning;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
+/// <summary>
+/// GX bounds per value. As in GX, a numeric bound against a text column (or a non-numeric text
+/// bound against a numeric column) is a type error, not a lexical comparison, and min_value above
+/// max_value is an argument error.
+/// </summary>
 public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_be_between";
@@ -9,10 +16,25 @@ public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {
         var bounds = Bounds.From(context.Kwargs);
-        bounds.EnsureComparableWith(column.Family, context.Config, $"values of column '{column.Name}' ({column.Type})");
+        foreach (var bound in new[] { bounds.Min, bounds.Max })
+            if (bound is not null && !Comparable(column, bound))
+                throw new ExpectationArgumentException("DQ4411",
+                    $"{Type}: Column values, min_value, and max_value must either be None or of the same type (column '{column.Name}' is {column.Type}, bound is {bound.ToJsonString()}).",
+                    context.Config.Location);
+        if (bounds.Min is not null && bounds.Max is not null && Bounds.Compare(bounds.Min, bounds.Max) > 0)
+            throw context.Kwargs.Invalid("min_value cannot be greater than max_value.");
         var checks = new List<string>();
         if (bounds.Min is not null) checks.Add($"{ident} {(bounds.StrictMin ? "<=" : "<")} {PlanContext.Literal(bounds.Min, column)}");
         if (bounds.Max is not null) checks.Add($"{ident} {(bounds.StrictMax ? ">=" : ">")} {PlanContext.Literal(bounds.Max, column)}");
         return string.Join(" OR ", checks);
+    }
+
+    private static bool Comparable(SchemaColumn column, JsonNode bound)
+    {
+        var kind = bound.GetValueKind();
+        if (column.Family == TypeFamily.String) return kind != JsonValueKind.Number;
+        if (column.Family.IsNumeric()) return kind == JsonValueKind.Number || Bounds.TryNumber(bound, out _) ||
+            (kind == JsonValueKind.String && double.TryParse(bound.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        return true;
     }
 }

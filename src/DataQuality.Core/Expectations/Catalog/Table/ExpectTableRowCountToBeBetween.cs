@@ -11,7 +11,7 @@ public sealed class ExpectTableRowCountToBeBetween : ExpectationDefinition
     public override PlannedCheck Plan(PlanContext context)
     {
         var bounds = TableKwargs.CountBounds(context, "Minimum Threshold cannot be larger than Maximum Threshold");
-        var rows = context.Scan.Aggregate($"count(*) FILTER (WHERE {context.Condition()})");
+        var rows = context.Scan.Aggregate(AggregateSql.Filtered("count(*)", context.Condition()));
         return new PlannedCheck([rows], eval =>
         {
             var observed = System.Text.Json.Nodes.JsonValue.Create(eval.Values.Long(rows));

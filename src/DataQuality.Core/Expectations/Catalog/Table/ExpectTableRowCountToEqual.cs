@@ -12,7 +12,7 @@ public sealed class ExpectTableRowCountToEqual : ExpectationDefinition
     public override PlannedCheck Plan(PlanContext context)
     {
         var value = TableKwargs.RequiredInteger(context, "value");
-        var rows = context.Scan.Aggregate($"count(*) FILTER (WHERE {context.Condition()})");
+        var rows = context.Scan.Aggregate(AggregateSql.Filtered("count(*)", context.Condition()));
         return new PlannedCheck([rows], eval =>
         {
             var count = eval.Values.Long(rows);

@@ -27,7 +27,7 @@ public sealed partial class ExpectTableRowCountToEqualOtherTable : ExpectationDe
     {
         var other = context.Kwargs.RequiredString("other_table_name");
         var otherSql = Resolve(context, other);
-        var rows = context.Scan.Aggregate($"count(*) FILTER (WHERE {context.Condition()})");
+        var rows = context.Scan.Aggregate(AggregateSql.Filtered("count(*)", context.Condition()));
         return new PlannedCheck([rows], eval =>
         {
             long otherCount;
@@ -47,7 +47,8 @@ public sealed partial class ExpectTableRowCountToEqualOtherTable : ExpectationDe
 
     private string Resolve(PlanContext context, string other)
     {
-        if (SqlName().IsMatch(other) && !File.Exists(other) && !Directory.Exists(other))
+        var looksLikeFile = Path.GetExtension(other).ToLowerInvariant() is ".parquet" or ".parq" or ".csv" or ".tsv" or ".json" or ".ndjson" or ".jsonl" or ".gz";
+        if (SqlName().IsMatch(other) && !looksLikeFile && !File.Exists(other) && !Directory.Exists(other))
             return string.Join(".", other.Split('.').Select(SqlText.Identifier));
         if (DatasetRef.Parse(other) is { IsS3: true })
             throw new ExpectationArgumentException("DQ4703", $"{Type}: other_table_name '{other}' is an s3:// location; other tables must be local datasets or relations of the session.", context.Config.Location);

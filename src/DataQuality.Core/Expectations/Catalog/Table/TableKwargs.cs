@@ -32,6 +32,7 @@ internal static class TableKwargs
     /// </summary>
     public static Bounds CountBounds(PlanContext context, string orderMessage)
     {
+        // Bounds.EnsureComparableWith is not used: its generic min > max error would pre-empt GX's wording for counts.
         var bounds = Bounds.From(context.Kwargs, allowBothOpen: true);
         long? min = null, max = null;
         foreach (var (name, node) in new[] { ("min_value", bounds.Min), ("max_value", bounds.Max) })

@@ -1,0 +1,97 @@
+using System.Text;
+using DataQuality.Core.Datasets;
+
+namespace DataQuality.Core.Comparison;
+
+/// <summary>
+/// Per-column profile on each side in one aggregate scan: count, nulls, approximate distinct
+/// (HyperLogLog, order-independent so snapshots stay stable), min, max, mean. Exact top values
+/// come from a second, GROUPING SETS scan, only for low-cardinality columns where they mean
+/// something and stay cheap.
+/// </summary>
+internal sealed class ProfileDiffer
+{
+    private readonly DuckDbSession _session;
+    private readonly ComparisonOptions _options;
+
+    public ProfileDiffer(DuckDbSession session, ComparisonOptions options)
+    {
+        _session = session;
+        _options = options;
+    }
+
+    public List<ColumnProfileComparison> Compare(IReadOnlyList<SchemaColumn> columns, string baseRelation, string headRelation)
+    {
+        var profiled = columns.Where(c => !c.Excluded).ToList();
+        var b = Profile(profiled.Where(c => c.BaseType is not null).Select(c => (c.Name, c.BaseType!)).ToList(), baseRelation);
+        var h = Profile(profiled.Where(c => c.HeadType is not null).Select(c => (c.Name, c.HeadType!)).ToList(), headRelation);
+
+        var lowCardinality = profiled
+            .Where(c => b.TryGetValue(c.Name, out var bp) && h.TryGetValue(c.Name, out var hp)
+                && bp.DistinctApprox <= _options.TopValuesMaxDistinct && hp.DistinctApprox <= _options.TopValuesMaxDistinct
+                && !ColumnTypes.IsNested(c.BaseType!) && !ColumnTypes.IsNested(c.HeadType!))
+            .Select(c => c.Name).ToList();
+        if (lowCardinality.Count > 0 && _options.TopValuesCount > 0)
+        {
+            var bt = TopValues(lowCardinality, baseRelation);
+            var ht = TopValues(lowCardinality, headRelation);
+            foreach (var name in lowCardinality)
+            {
+                b[name] = b[name] with { TopValues = bt[name] };
+                h[name] = h[name] with { TopValues = ht[name] };
+            }
+        }
+        return profiled.Select(c => new ColumnProfileComparison(c.Name, b.GetValueOrDefault(c.Name), h.GetValueOrDefault(c.Name))).ToList();
+    }
+
+    private Dictionary<string, ColumnProfile> Profile(List<(string Name, string Type)> columns, string relation)
+    {
+        var result = new Dictionary<string, ColumnProfile>(StringComparer.Ordinal);
+        if (columns.Count == 0) return result;
+        var sql = new StringBuilder("SELECT count(*)::BIGINT");
+        foreach (var (name, type) in columns)
+        {
+            var id = SqlText.Identifier(name);
+            var nested = ColumnTypes.IsNested(type);
+            sql.Append($", count({id})::BIGINT");
+            sql.Append(nested ? ", NULL::BIGINT" : $", approx_count_distinct({id})::BIGINT");
+            sql.Append(nested ? ", NULL::VARCHAR, NULL::VARCHAR" : $", min({id})::VARCHAR, max({id})::VARCHAR");
+            sql.Append(ColumnTypes.IsNumeric(type) || type == "BOOLEAN" ? $", avg({id}::DOUBLE)::DOUBLE" : ", NULL::DOUBLE");
+        }
+        var r = DuckDbRows.Single(_session, $"{sql} FROM {relation}");
+        var rows = DuckDbRows.Long(r[0]);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var count = DuckDbRows.Long(r[1 + 5 * i]);
+            result[columns[i].Name] = new ColumnProfile(count, rows - count, DuckDbRows.Long(r[2 + 5 * i]),
+                (string?)r[3 + 5 * i], (string?)r[4 + 5 * i], DuckDbRows.Double(r[5 + 5 * i]), null);
+        }
+        return result;
+    }
+
+    private Dictionary<string, IReadOnlyList<TopValue>> TopValues(List<string> columns, string relation)
+    {
+        var aliases = columns.Select((c, i) => $"{SqlText.Identifier(c)}::VARCHAR AS dq_v{i}");
+        var groupings = columns.Select((_, i) => $"GROUPING(dq_v{i})::INTEGER");
+        var sets = columns.Select((_, i) => $"(dq_v{i})");
+        var values = columns.Select((_, i) => $"dq_v{i}");
+        var rows = DuckDbRows.Query(_session, $"""
+            SELECT {string.Join(", ", groupings)}, {string.Join(", ", values)}, count(*)::BIGINT
+            FROM (SELECT {string.Join(", ", aliases)} FROM {relation})
+            GROUP BY GROUPING SETS ({string.Join(", ", sets)})
+            """);
+        var result = new Dictionary<string, IReadOnlyList<TopValue>>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var n = columns.Count;
+            var index = i;
+            result[columns[i]] = rows
+                .Where(r => Convert.ToInt32(r[index], System.Globalization.CultureInfo.InvariantCulture) == 0)
+                .Select(r => new TopValue((string?)r[n + index], DuckDbRows.Long(r[2 * n])))
+                .OrderByDescending(t => t.Count).ThenBy(t => t.Value is null ? 0 : 1).ThenBy(t => t.Value, StringComparer.Ordinal)
+                .Take(_options.TopValuesCount)
+                .ToList();
+        }
+        return result;
+    }
+}

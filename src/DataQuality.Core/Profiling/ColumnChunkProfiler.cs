@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using DataQuality.Core.Diagnostics;
+using Parquet;
+using Parquet.Schema;
+
+namespace DataQuality.Core.Profiling;
+
+/// <summary>
+/// Decodes one column chunk with <see cref="ParquetRowGroupReader.ReadRawAsync{T}"/> into pooled
+/// buffers (values compacted, definition/repetition levels separate), checks the levels against the
+/// footer, and hands the non-null values to a <see cref="ColumnAccumulator"/>.
+/// </summary>
+internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, int rowGroup)
+{
+    public async Task<ColumnProfile> ProfileAsync(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, CancellationToken ct)
+    {
+        var profile = spec.NewProfile();
+        var rows = reader.RowCount;
+        profile.RowCount = rows;
+        var chunk = reader.GetMetadata(field);
+        if (chunk?.MetaData is not { } meta)
+        {
+            // Column absent from this row group: NULL for every row, as union_by_name reads it.
+            profile.ValueCount = spec.Repeated ? 0 : rows;
+            profile.NullCount = spec.Repeated ? 0 : rows;
+            return profile;
+        }
+        var numValues = meta.NumValues;
+        if (numValues < 0 || (!spec.Repeated && numValues != rows))
+            throw Corrupt(spec, $"declares {numValues} values for {rows} rows");
+        if (numValues > options.MaxValuesPerColumnChunk || numValues > Array.MaxLength)
+            throw ProfileErrors.For(ProfileErrors.ChunkTooLarge, file,
+                $"'{Name}' row group {rowGroup} column '{spec.Path}' declares {numValues:N0} values, above the profiler's limit of {options.MaxValuesPerColumnChunk:N0} per chunk.");
+        profile.ValueCount = numValues;
+
+        if (spec.Kind == ColumnKind.Unsupported)
+        {
+            if (meta.Statistics?.NullCount is { } n && !spec.Repeated) profile.NullCount = n;
+            return profile;
+        }
+        var stats = meta.Statistics;
+        if (!spec.Repeated && stats?.NullCount == numValues)
+        {
+            // Metadata answers exactly: an all-NULL chunk needs no decoding.
+            profile.NullCount = numValues;
+            return profile;
+        }
+        if (options.MetadataOnly && !spec.Repeated && MetadataAnswer.TryApply(reader, field, spec, profile))
+            return profile;
+
+        var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity);
+        try
+        {
+            await DecodeAsync(reader, field, spec, (int)numValues, accumulator, ct).ConfigureAwait(false);
+            profile.NullCount = numValues - _nonNull;
+        }
+        catch (Exception ex) when (ex is NotSupportedException or NotImplementedException)
+        {
+            // An encoding the reader lacks affects this leaf only; the rest of the file is still profiled.
+            var unsupported = spec.NewProfile();
+            unsupported.RowCount = rows;
+            unsupported.ValueCount = numValues;
+            unsupported.Unsupported = $"{ProfileErrors.UnsupportedFeature}: {Describe(meta)} cannot be decoded by Parquet.Net 6.1.0 ({ex.GetType().Name}: {ParquetFilePlan.FirstLine(ex.Message)})";
+            return unsupported;
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or DataQualityException))
+        {
+            throw Corrupt(spec, $"could not be decoded ({Describe(meta)}): {ex.GetType().Name}: {ParquetFilePlan.FirstLine(ex.Message)}", ex);
+        }
+        return profile;
+    }
+
+    private string Name => ParquetFilePlan.Name(file);
+
+    private InputException Corrupt(ColumnSpec spec, string what, Exception? inner = null) =>
+        ProfileErrors.For(ProfileErrors.CorruptData, file, $"'{Name}' row group {rowGroup} column '{spec.Path}' {what}.", inner);
+
+    private static string Describe(Parquet.Meta.ColumnMetaData meta)
+    {
+        var encodings = meta.Encodings is { Count: > 0 } e ? string.Join("/", e.Distinct()) : "?";
+        return $"{meta.Type} column, codec {meta.Codec}, encodings {encodings}";
+    }
+
+    private async Task DecodeAsync(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, int numValues, ColumnAccumulator acc, CancellationToken ct)
+    {
+        var clr = field.ClrType;
+        if (clr == typeof(long)) await RunAsync<long>(reader, field, spec, numValues, ct, v => acc.AddIntegers(v, ValueFormat.Integer)).ConfigureAwait(false);
+        else if (clr == typeof(int)) await RunAsync<int>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(short)) await RunAsync<short>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(sbyte)) await RunAsync<sbyte>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(byte)) await RunAsync<byte>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(ushort)) await RunAsync<ushort>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(uint)) await RunAsync<uint>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(ulong)) await RunAsync<ulong>(reader, field, spec, numValues, ct, v => WithDoubles(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(double)) await RunAsync<double>(reader, field, spec, numValues, ct, v => acc.AddDoubles(v)).ConfigureAwait(false);
+        else if (clr == typeof(float)) await RunAsync<float>(reader, field, spec, numValues, ct, v => WithDoubles(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(decimal)) await RunAsync<decimal>(reader, field, spec, numValues, ct, v => acc.AddDecimals(v)).ConfigureAwait(false);
+        else if (clr == typeof(bool)) await RunAsync<bool>(reader, field, spec, numValues, ct, v => acc.AddBooleans(v)).ConfigureAwait(false);
+        else if (clr == typeof(DateTime))
+        {
+            Func<long, string> format = spec.Kind == ColumnKind.Date
+                ? m => ValueFormat.DateFromMicros(m)
+                : m => ValueFormat.TimestampFromMicros(m);
+            await RunAsync<DateTime>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static d => (d.Ticks - ValueFormat.Epoch.Ticks) / 10, format)).ConfigureAwait(false);
+        }
+        else if (clr == typeof(DateOnly))
+            await RunAsync<DateOnly>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static d => (d.DayNumber - DateOnly.FromDateTime(ValueFormat.Epoch).DayNumber) * 86_400_000_000L, m => ValueFormat.DateFromMicros(m))).ConfigureAwait(false);
+        else if (clr == typeof(ReadOnlyMemory<char>)) await RunAsync<ReadOnlyMemory<char>>(reader, field, spec, numValues, ct, v => acc.AddStrings(v)).ConfigureAwait(false);
+        else if (clr == typeof(ReadOnlyMemory<byte>)) await RunAsync<ReadOnlyMemory<byte>>(reader, field, spec, numValues, ct, v => acc.AddBinary(v)).ConfigureAwait(false);
+        else if (clr == typeof(Guid)) await RunAsync<Guid>(reader, field, spec, numValues, ct, v => acc.AddGuids(v)).ConfigureAwait(false);
+        else throw new NotSupportedException($"values of type {clr.Name}");
+    }
+
+    private delegate void SpanAction<T>(Span<T> values);
+
+    private async Task RunAsync<T>(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, int numValues, CancellationToken ct, SpanAction<T> consume)
+        where T : struct
+    {
+        var values = ArrayPool<T>.Shared.Rent(Math.Max(1, numValues));
+        var defs = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, numValues)) : null;
+        var reps = field.MaxRepetitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, numValues)) : null;
+        try
+        {
+            // A sentinel the decoder never writes: any left over means the pages held fewer levels than the footer promised.
+            defs?.AsSpan(0, numValues).Fill(-1);
+            reps?.AsSpan(0, numValues).Fill(-1);
+            await reader.ReadRawAsync<T>(field, values.AsMemory(0, Math.Max(1, numValues)), defs?.AsMemory(0, numValues), reps?.AsMemory(0, numValues), ct).ConfigureAwait(false);
+            var nonNull = numValues;
+            if (defs is not null && numValues > 0)
+            {
+                var levels = defs.AsSpan(0, numValues);
+                if (TensorPrimitives.Min<int>(levels) < 0 || TensorPrimitives.Max<int>(levels) > field.MaxDefinitionLevel)
+                    throw Corrupt(spec, "has fewer or out-of-range definition levels than its metadata declares");
+                nonNull = NumericKernels.CountEqual(levels, field.MaxDefinitionLevel);
+            }
+            if (reps is not null && numValues > 0)
+            {
+                var levels = reps.AsSpan(0, numValues);
+                if (levels[0] != 0 || TensorPrimitives.Min<int>(levels) < 0 || TensorPrimitives.Max<int>(levels) > field.MaxRepetitionLevel)
+                    throw Corrupt(spec, "has invalid repetition levels (a row must start at level 0)");
+                var records = NumericKernels.CountEqual(levels, 0);
+                if (records != reader.RowCount)
+                    throw Corrupt(spec, $"holds {records} records but the row group declares {reader.RowCount} rows");
+            }
+            _nonNull = nonNull;
+            consume(values.AsSpan(0, nonNull));
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(values, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            if (defs is not null) ArrayPool<int>.Shared.Return(defs);
+            if (reps is not null) ArrayPool<int>.Shared.Return(reps);
+        }
+    }
+
+    // Set by RunAsync; the instance decodes one chunk at a time.
+    private int _nonNull;
+
+    private static void WithLongs<T>(Span<T> values, ColumnAccumulator acc, Func<T, long> convert, Func<long, string>? format = null)
+    {
+        var buffer = ArrayPool<long>.Shared.Rent(Math.Max(1, values.Length));
+        try
+        {
+            var span = buffer.AsSpan(0, values.Length);
+            for (var i = 0; i < values.Length; i++) span[i] = convert(values[i]);
+            acc.AddIntegers(span, format ?? ValueFormat.Integer);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(buffer);
+        }
+    }
+
+    private static void WithDoubles<T>(Span<T> values, ColumnAccumulator acc, Func<T, double> convert)
+    {
+        var buffer = ArrayPool<double>.Shared.Rent(Math.Max(1, values.Length));
+        try
+        {
+            var span = buffer.AsSpan(0, values.Length);
+            for (var i = 0; i < values.Length; i++) span[i] = convert(values[i]);
+            acc.AddDoubles(span);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using DataQuality.Core.Profiling.Sketches;
+
+namespace DataQuality.Core.Profiling;
+
+/// <summary>How a profile is computed. Defaults match the documented sketch parameters.</summary>
+public sealed record ProfileOptions
+{
+    /// <summary>Row groups profiled at once (each with its own reader). Default: one per core.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Columns to profile: leaf paths (<c>a.b</c>) or top-level names selecting all their leaves; null = all.</summary>
+    public IReadOnlyCollection<string>? Columns { get; init; }
+
+    /// <summary>KLL accuracy parameter k (rank error roughly 1.33% × 200 / k at 99% confidence).</summary>
+    public int KllK { get; init; } = KllSketch.DefaultK;
+
+    /// <summary>Misra–Gries counters per column (frequency error ≤ N / (capacity + 1)).</summary>
+    public int TopKCapacity { get; init; } = FrequentItemsSketch.DefaultCapacity;
+
+    /// <summary>
+    /// Memory guard: a column chunk announcing more values than this is rejected (DQ5005) instead of
+    /// allocated, so a corrupt footer cannot make the profiler allocate unbounded buffers.
+    /// </summary>
+    public long MaxValuesPerColumnChunk { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Answer from row-group statistics only (row count, null count, exact min/max) without decoding
+    /// pages; chunks without usable statistics are decoded as usual.
+    /// </summary>
+    public bool MetadataOnly { get; init; }
+
+    public static ProfileOptions Default { get; } = new();
+}
+
+/// <summary>Progress of a scan, reported after each row group.</summary>
+public sealed record ProfileProgress(int RowGroupsDone, int RowGroupsTotal, long RowsDone, long RowsTotal);

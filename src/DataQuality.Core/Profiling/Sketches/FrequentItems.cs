@@ -1,0 +1,160 @@
+namespace DataQuality.Core.Profiling.Sketches;
+
+/// <summary>One heavy hitter: the value as text, its estimated count and how much that count may undercount.</summary>
+public sealed record FrequentItem(string Value, long Count, ulong Hash);
+
+/// <summary>
+/// Misra–Gries summary in its mergeable form (Agarwal et al. 2012, "Mergeable summaries"): at most
+/// <see cref="Capacity"/> counters keyed by the value's 64-bit hash. A counted value's true frequency
+/// lies in [Count, Count + <see cref="MaxError"/>], and every value more frequent than
+/// N/(Capacity+1) is guaranteed to be present. Merging adds counters, then subtracts the
+/// (Capacity+1)-th largest count from all of them; ties are broken by hash so the result is deterministic.
+/// </summary>
+public sealed class FrequentItemsSketch
+{
+    public const int DefaultCapacity = 256;
+
+    public FrequentItemsSketch(int capacity = DefaultCapacity) => Capacity = capacity;
+
+    public int Capacity { get; }
+
+    /// <summary>Number of values summarised.</summary>
+    public long Total { get; set; }
+
+    /// <summary>Upper bound on how much any count (or an absent value's zero) underestimates.</summary>
+    public long MaxError { get; set; }
+
+    public List<FrequentItem> Items { get; set; } = [];
+
+    public void Merge(FrequentItemsSketch other)
+    {
+        var byHash = new Dictionary<ulong, FrequentItem>(Items.Count + other.Items.Count);
+        foreach (var item in Items) byHash[item.Hash] = item;
+        foreach (var item in other.Items)
+            byHash[item.Hash] = byHash.TryGetValue(item.Hash, out var mine) ? mine with { Count = mine.Count + item.Count } : item;
+        Total += other.Total;
+        MaxError += other.MaxError;
+        Items = Prune(byHash.Values, Capacity, out var subtracted);
+        MaxError += subtracted;
+    }
+
+    /// <summary>The <paramref name="k"/> most frequent values, most frequent first (ties: smaller value text first).</summary>
+    public IReadOnlyList<FrequentItem> Top(int k) =>
+        Items.OrderByDescending(i => i.Count).ThenBy(i => i.Value, StringComparer.Ordinal).ThenBy(i => i.Hash).Take(k).ToList();
+
+    internal static List<FrequentItem> Prune(IEnumerable<FrequentItem> items, int capacity, out long subtracted)
+    {
+        var sorted = items.OrderByDescending(i => i.Count).ThenBy(i => i.Hash).ToList();
+        subtracted = 0;
+        if (sorted.Count <= capacity) return sorted;
+        subtracted = sorted[capacity].Count;
+        var cut = subtracted;
+        return sorted.Where(i => i.Count > cut).Select(i => i with { Count = i.Count - cut }).ToList();
+    }
+}
+
+/// <summary>
+/// The per-row-group hot path of Misra–Gries: an open-addressing table of hash → count with a
+/// payload slot (the raw value) so text is only materialised for the survivors at the end. When the
+/// table is full and a new value arrives, every counter drops by one (the new value's own count
+/// cancels), which is the classic algorithm; the amortised cost stays O(1) per value.
+/// </summary>
+public sealed class FrequentItemsCounter<TPayload>
+{
+    private readonly int _capacity;
+    private readonly int _mask;
+    private readonly ulong[] _keys;
+    private readonly long[] _counts;
+    private readonly TPayload[] _payloads;
+    private readonly ulong[] _scratchKeys;
+    private readonly long[] _scratchCounts;
+    private readonly TPayload[] _scratchPayloads;
+    private int _used;
+    private long _total;
+    private long _decrements;
+
+    public FrequentItemsCounter(int capacity = FrequentItemsSketch.DefaultCapacity)
+    {
+        _capacity = capacity;
+        var slots = 1;
+        while (slots < capacity * 2) slots <<= 1;
+        _mask = slots - 1;
+        _keys = new ulong[slots];
+        _counts = new long[slots];
+        _payloads = new TPayload[slots];
+        _scratchKeys = new ulong[capacity];
+        _scratchCounts = new long[capacity];
+        _scratchPayloads = new TPayload[capacity];
+    }
+
+    public void Add(ulong hash, TPayload payload)
+    {
+        _total++;
+        if (hash == 0) hash = 1; // 0 marks an empty slot
+        var slot = (int)(hash >> 40) & _mask;
+        while (true)
+        {
+            var key = _keys[slot];
+            if (key == hash)
+            {
+                _counts[slot]++;
+                return;
+            }
+            if (key == 0) break;
+            slot = (slot + 1) & _mask;
+        }
+        if (_used < _capacity)
+        {
+            _keys[slot] = hash;
+            _counts[slot] = 1;
+            _payloads[slot] = payload;
+            _used++;
+            return;
+        }
+        DecrementAll();
+    }
+
+    private void DecrementAll()
+    {
+        _decrements++;
+        var survivors = 0;
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i] == 0) continue;
+            if (_counts[i] > 1)
+            {
+                _scratchKeys[survivors] = _keys[i];
+                _scratchCounts[survivors] = _counts[i] - 1;
+                _scratchPayloads[survivors] = _payloads[i];
+                survivors++;
+            }
+            _keys[i] = 0;
+            _payloads[i] = default!;
+        }
+        _used = 0;
+        for (var s = 0; s < survivors; s++)
+        {
+            var key = _scratchKeys[s];
+            var slot = (int)(key >> 40) & _mask;
+            while (_keys[slot] != 0) slot = (slot + 1) & _mask;
+            _keys[slot] = key;
+            _counts[slot] = _scratchCounts[s];
+            _payloads[slot] = _scratchPayloads[s];
+            _scratchPayloads[s] = default!;
+            _used++;
+        }
+    }
+
+    public FrequentItemsSketch ToSketch(Func<TPayload, string> format)
+    {
+        var items = new List<FrequentItem>(_used);
+        for (var i = 0; i < _keys.Length; i++)
+            if (_keys[i] != 0) items.Add(new FrequentItem(format(_payloads[i]), _counts[i], _keys[i]));
+        return new FrequentItemsSketch(_capacity)
+        {
+            Total = _total,
+            MaxError = _decrements,
+            Items = FrequentItemsSketch.Prune(items, _capacity, out _),
+        };
+    }
+}

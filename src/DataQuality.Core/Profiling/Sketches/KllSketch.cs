@@ -1,0 +1,217 @@
+using System.Numerics.Tensors;
+
+namespace DataQuality.Core.Profiling.Sketches;
+
+/// <summary>
+/// KLL quantile sketch (Karnin, Lang, Liberty 2016) over doubles. Level h holds items of weight 2^h;
+/// a full level is sorted and every other item (random offset) is promoted. The coin comes from a
+/// xorshift generator whose state is part of the sketch, so the same input in the same order gives
+/// the same sketch on every run and after a JSON round trip.
+/// <para>Large batches are first thinned by stratified sampling: each block of 2^s consecutive values
+/// contributes one value (random position) at level s. That is what a chain of level-0..s-1 compactions
+/// would produce in expectation, at O(1) per value instead of a sort per value.</para>
+/// </summary>
+public sealed class KllSketch
+{
+    public const int DefaultK = 512;
+    private const double Shrink = 2.0 / 3.0;
+
+    private readonly List<List<double>> _levels = [];
+    private ulong _rng;
+
+    public KllSketch(int k = DefaultK, ulong seed = 0x5DEECE66DUL)
+    {
+        if (k < 8) throw new ArgumentOutOfRangeException(nameof(k), "KLL needs k >= 8.");
+        K = k;
+        _rng = seed == 0 ? 1 : seed;
+    }
+
+    public int K { get; }
+
+    /// <summary>Total weight: the number of values the sketch summarises.</summary>
+    public long Count { get; private set; }
+
+    public double Min { get; private set; } = double.PositiveInfinity;
+
+    public double Max { get; private set; } = double.NegativeInfinity;
+
+    public ulong RngState => _rng;
+
+    public IReadOnlyList<IReadOnlyList<double>> Levels => _levels;
+
+    public static KllSketch FromState(int k, long count, double min, double max, ulong rng, IEnumerable<IEnumerable<double>> levels)
+    {
+        var sketch = new KllSketch(k, rng) { Count = count, Min = min, Max = max };
+        foreach (var level in levels) sketch._levels.Add([.. level]);
+        return sketch;
+    }
+
+    public void Add(double value)
+    {
+        if (double.IsNaN(value)) return;
+        Track(value, value);
+        AddAtLevel(value, 0);
+        Count++;
+        CompressIfNeeded();
+    }
+
+    /// <summary>Adds a batch (NaN-free); batches larger than 8k are thinned by stratified sampling first.</summary>
+    public void AddBatch(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty) return;
+        Track(TensorPrimitives.Min(values), TensorPrimitives.Max(values));
+        var sampleLevel = 0;
+        while ((values.Length >> sampleLevel) > 16 * K) sampleLevel++;
+        var block = 1 << sampleLevel;
+        var i = 0;
+        for (; i + block <= values.Length; i += block)
+            AddAtLevel(values[i + (int)NextBelow(block)], sampleLevel);
+        // The tail shorter than one block is split into power-of-two blocks, so total weight stays exact.
+        for (var level = sampleLevel - 1; level >= 0 && i < values.Length; level--)
+        {
+            var size = 1 << level;
+            if (i + size > values.Length) continue;
+            AddAtLevel(values[i + (int)NextBelow(size)], level);
+            i += size;
+        }
+        Count += values.Length;
+        CompressIfNeeded();
+    }
+
+    /// <summary>Exact min and max of the batch, which the sampling above may skip.</summary>
+    public void Track(double min, double max)
+    {
+        if (min < Min) Min = min;
+        if (max > Max) Max = max;
+    }
+
+    public void Merge(KllSketch other)
+    {
+        if (other.Count == 0) return;
+        for (var h = 0; h < other._levels.Count; h++)
+        {
+            EnsureLevel(h);
+            _levels[h].AddRange(other._levels[h]);
+        }
+        Count += other.Count;
+        Track(other.Min, other.Max);
+        CompressIfNeeded();
+    }
+
+    /// <summary>Smallest retained value whose cumulative weight reaches <paramref name="fraction"/> of the total.</summary>
+    public double Quantile(double fraction)
+    {
+        var (values, cumulative) = SortedView();
+        if (values.Length == 0) return double.NaN;
+        if (fraction <= 0) return Min;
+        if (fraction >= 1) return Max;
+        var target = fraction * cumulative[^1];
+        var lo = 0;
+        var hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (cumulative[mid] >= target) hi = mid; else lo = mid + 1;
+        }
+        return values[lo];
+    }
+
+    /// <summary>Estimated fraction of values &lt;= <paramref name="x"/>.</summary>
+    public double Cdf(double x)
+    {
+        var (values, cumulative) = SortedView();
+        if (values.Length == 0) return double.NaN;
+        var index = UpperBound(values, x);
+        return index == 0 ? 0 : cumulative[index - 1] / cumulative[^1];
+    }
+
+    /// <summary>All retained values sorted, with cumulative weights: the sketch's estimate of the distribution.</summary>
+    public (double[] Values, double[] Cumulative) SortedView()
+    {
+        var total = _levels.Sum(l => l.Count);
+        var pairs = new (double Value, double Weight)[total];
+        var n = 0;
+        for (var h = 0; h < _levels.Count; h++)
+            foreach (var v in _levels[h]) pairs[n++] = (v, Math.Pow(2, h));
+        Array.Sort(pairs, (a, b) => a.Value.CompareTo(b.Value));
+        var values = new double[total];
+        var cumulative = new double[total];
+        double running = 0;
+        for (var i = 0; i < total; i++)
+        {
+            values[i] = pairs[i].Value;
+            running += pairs[i].Weight;
+            cumulative[i] = running;
+        }
+        return (values, cumulative);
+    }
+
+    internal static int UpperBound(double[] sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private void AddAtLevel(double value, int level)
+    {
+        EnsureLevel(level);
+        _levels[level].Add(value);
+    }
+
+    private void EnsureLevel(int level)
+    {
+        while (_levels.Count <= level) _levels.Add([]);
+    }
+
+    private int Capacity(int level) =>
+        Math.Max(2, (int)Math.Ceiling(K * Math.Pow(Shrink, _levels.Count - 1 - level)));
+
+    private void CompressIfNeeded()
+    {
+        while (true)
+        {
+            var total = 0;
+            var capacity = 0;
+            for (var h = 0; h < _levels.Count; h++)
+            {
+                total += _levels[h].Count;
+                capacity += Capacity(h);
+            }
+            if (total <= capacity) return;
+            for (var h = 0; h < _levels.Count; h++)
+            {
+                if (_levels[h].Count < Capacity(h)) continue;
+                Compact(h);
+                break;
+            }
+        }
+    }
+
+    private void Compact(int level)
+    {
+        var items = _levels[level];
+        items.Sort();
+        EnsureLevel(level + 1);
+        var next = _levels[level + 1];
+        // An odd item stays behind so the promoted pairs keep the total weight exact.
+        var keep = items.Count % 2 == 1 ? items[^1] : (double?)null;
+        var pairs = items.Count / 2 * 2;
+        var offset = (int)NextBelow(2);
+        for (var i = offset; i < pairs; i += 2) next.Add(items[i]);
+        items.Clear();
+        if (keep is { } k) items.Add(k);
+    }
+
+    private ulong NextBelow(int bound)
+    {
+        _rng ^= _rng << 13;
+        _rng ^= _rng >> 7;
+        _rng ^= _rng << 17;
+        return bound == 1 ? 0 : _rng % (ulong)bound;
+    }
+}
