@@ -65,6 +65,23 @@ public sealed class MapFamilyBenchmark : IBenchmark
             runner.Run(new ExpectationSuite("map", unordered), source, new ResultFormat { Level = ResultFormatLevel.BooleanOnly });
             return Task.CompletedTask;
         });
+        // And without any window column (order, z-scores, compound uniqueness): predicates only.
+        string[] windowed = ["creasing", "z_scores", "compound_columns"];
+        var plain = suite.Where(c => !windowed.Any(w => c.Type.Contains(w, StringComparison.Ordinal))).ToList();
+        var plainSingle = await context.MeasureAsync($"single scan without window-based checks ({plain.Count})", () =>
+        {
+            runner.Run(new ExpectationSuite("map", plain), source, new ResultFormat { Level = ResultFormatLevel.BooleanOnly });
+            return Task.CompletedTask;
+        });
+        var plainAlone = TimeSpan.Zero;
+        foreach (var config in plain)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            runner.Run(new ExpectationSuite("one", [config]), source, new ResultFormat { Level = ResultFormatLevel.BooleanOnly });
+            plainAlone += sw.Elapsed;
+        }
+        context.Report($"  the same {plain.Count}, one scan each (sum, BOOLEAN_ONLY)", plainAlone,
+            string.Create(CultureInfo.InvariantCulture, $"single scan: {plainAlone / plainSingle:F2}x the speed"));
         var errors = report!.Results.Where(r => r.Status == CheckStatus.Error).Select(r => $"{r.Expectation.Type}: {r.Exception!.Message}").ToList();
         foreach (var e in errors) context.Line("  ERROR " + e);
         context.Line($"  scans: {runner.LastScanCount}, passed {report.Results.Count(r => r.Success)}/{report.Results.Count}, peak working set {BenchContext.PeakWorkingSetMiB():F0} MiB");
