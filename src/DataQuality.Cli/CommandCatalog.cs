@@ -11,6 +11,9 @@ internal static class CommandCatalog
         yield return DemoCommand.Create(context);
         yield return ValidateCommand.Create(context);
         yield return ProfileCommand.Create(context);
+        yield return SuggestCommand.Create(context);
+        yield return LintCommand.Create(context);
+        yield return ContractCommand.Create(context);
         yield return StorageCommand.Create(context);
         yield return VersionCommand.Create(context);
         yield return CompareCommand.Create(context);

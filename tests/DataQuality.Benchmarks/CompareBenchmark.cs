@@ -34,25 +34,45 @@ public sealed class CompareBenchmark : IBenchmark
         var comparer = new TreeComparer();
         ComparisonReport? last = null;
 
-        var full = await context.MeasureAsync("full keyed compare (with profile)", async () =>
+        var full = await Measure(context, "full keyed compare (with profile)", async () =>
             last = await comparer.CompareAsync(baseRoot, headRoot, keyed, cancellationToken), repeats);
         var k = last!.Entities[0].Keyed!;
         context.Line(string.Create(CultureInfo.InvariantCulture,
             $"  added {k.Added}, removed {k.Removed}, changed {k.Changed}, identical {k.Identical}; unequal by column: {string.Join(", ", k.Columns.Where(c => c.Unequal > 0).Select(c => $"{c.Column}={c.Unequal}"))}"));
 
-        await context.MeasureAsync("full keyed compare (--no-profile)", async () =>
+        await Measure(context, "full keyed compare (--no-profile)", async () =>
             last = await comparer.CompareAsync(baseRoot, headRoot, keyed with { Profile = false }, cancellationToken), repeats);
 
-        await context.MeasureAsync("keyless compare (--no-profile)", async () =>
+        await Measure(context, "keyless compare (--no-profile)", async () =>
             last = await comparer.CompareAsync(baseRoot, headRoot, new ComparisonOptions { Profile = false }, cancellationToken), repeats);
 
-        var same = await context.MeasureAsync("identical trees (byte-identical fast path)", async () =>
+        var same = await Measure(context, "identical trees (byte-identical fast path)", async () =>
             last = await comparer.CompareAsync(baseRoot, sameRoot, keyed, cancellationToken), repeats);
         if (!last!.Entities[0].IdenticalFiles) throw new InvalidOperationException("identical trees were not recognised");
 
         context.Line(string.Create(CultureInfo.InvariantCulture, $"identical / full: {full.TotalMilliseconds / Math.Max(1, same.TotalMilliseconds):F1}x faster"));
         context.Line(string.Create(CultureInfo.InvariantCulture, $"peak working set {BenchContext.PeakWorkingSetMiB():F0} MiB"));
     }
+
+    /// <summary>
+    /// Wall-clock median plus the process CPU time per run: on a shared machine the wall clock
+    /// depends on the load, CPU seconds / cores is what the same run costs on an idle machine.
+    /// </summary>
+    private static async Task<TimeSpan> Measure(BenchContext context, string label, Func<Task> action, int repeats)
+    {
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var median = await context.MeasureAsync(label, action, repeats);
+        process.Refresh();
+        var cpuPerRun = (process.TotalProcessorTime - cpuBefore) / (repeats + 1);
+        context.Line(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU {cpuPerRun.TotalSeconds:F1} s per run (= {cpuPerRun.TotalSeconds / Environment.ProcessorCount:F1} s on {Environment.ProcessorCount} idle cores); load average {LoadAverage()}"));
+        return median;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Generate(BenchContext context, long rows, string baseRoot, string headRoot, string sameRoot)
     {

@@ -27,7 +27,10 @@ public sealed class ConformanceTests
     public void Scoreboard_is_written_and_pass_counts_hold_the_floor()
     {
         var run = ConformanceRun.Current;
-        File.WriteAllText(ConformancePaths.ScoreboardPath, Scoreboard.Render(run));
+        // docs/conformance.md also holds the data-contract section (written by DataQuality.ContractConformance.Tests): keep it.
+        var existing = File.Exists(ConformancePaths.ScoreboardPath) ? File.ReadAllText(ConformancePaths.ScoreboardPath) : "";
+        var contracts = existing.IndexOf("\n## Data contracts", StringComparison.Ordinal);
+        File.WriteAllText(ConformancePaths.ScoreboardPath, Scoreboard.Render(run).TrimEnd() + "\n" + (contracts < 0 ? "" : existing[contracts..]));
 
         var neutral = run.Count(CaseScope.Neutral, Verdict.Passed);
         var tagged = run.Count(CaseScope.SqlTagged, Verdict.Passed);

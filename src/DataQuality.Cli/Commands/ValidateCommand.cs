@@ -9,7 +9,11 @@ using DataQuality.Core.Storage;
 
 namespace DataQuality.Cli.Commands;
 
-/// <summary><c>dq validate --suite S --data D</c>: one suite against one dataset, one scan.</summary>
+/// <summary>
+/// <c>dq validate --suite S --data D</c>: one suite against one dataset, one scan; or
+/// <c>dq validate --contract C [--server S] [--var k=v]... [--model M] [--dry-run]</c>: the checks a
+/// data contract derives, against each of its models' data (one scan per model).
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
@@ -32,13 +36,21 @@ internal static class ValidateCommand
             suite, data, format, output, failOn, threads, resultFormat,
         };
         storage.AddTo(command);
+        var contract = new ContractValidation();
+        contract.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(contract.Contract) is { } contractFile)
+            {
+                var contractDuckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
+                return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
+                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, cancellationToken).ConfigureAwait(false);
+            }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
             if (suiteFile is null || string.IsNullOrWhiteSpace(dataLocation))
             {
-                await context.Error.WriteLineAsync("dq validate: --suite and --data are required.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync("dq validate: --suite and --data (or --contract) are required.").ConfigureAwait(false);
                 return ExitCodes.UsageOrInputError;
             }
 

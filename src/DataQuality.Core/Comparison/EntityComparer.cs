@@ -46,11 +46,13 @@ internal sealed class EntityComparer
             var headCmp = Resolve(headSide.Files.Where(f => !skipped.Contains(f.Match.Partition)).ToList(), format);
             var identicalSkipped = partitions.Where(p => p.Status == PartitionStatus.Identical).Sum(p => p.BaseRows);
             var rows = new RowDiffer(_session, _options, name, entity, columns, keys ?? []);
-            keyed = rows.Compare(Relation(baseCmp, baseAll!), Relation(headCmp, headAll!), identicalSkipped);
+            var compared = partitions.Where(p => p.Status != PartitionStatus.Identical).ToList();
+            keyed = rows.Compare(Relation(baseCmp, baseAll!), Relation(headCmp, headAll!), compared.Sum(p => p.BaseRows), compared.Sum(p => p.HeadRows), identicalSkipped);
         }
-        else if (keys is not null)
+        else
         {
-            keyed = new KeyedComparison(keys, new KeyHealth(rowCounts.Base, 0, 0, 0), new KeyHealth(rowCounts.Head, 0, 0, 0), 0, 0, 0, 0,
+            // Byte-identical files: every row is identical, keyed or not, and nothing was read.
+            keyed = new KeyedComparison(keys ?? [], new KeyHealth(rowCounts.Base, 0, 0, 0), new KeyHealth(rowCounts.Head, 0, 0, 0), 0, 0, 0, 0,
                 rowCounts.Base, 0, rowCounts.Base, [], new RowSamples([], [], [], []));
         }
 

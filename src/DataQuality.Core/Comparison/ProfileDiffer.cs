@@ -37,8 +37,10 @@ internal sealed class ProfileDiffer
             var ht = TopValues(lowCardinality, headRelation);
             foreach (var name in lowCardinality)
             {
-                b[name] = b[name] with { TopValues = bt[name] };
-                h[name] = h[name] with { TopValues = ht[name] };
+                // The grouping scan counts every value, so these columns get an exact distinct count
+                // (HyperLogLog can be off by a quarter at small cardinalities).
+                b[name] = b[name] with { TopValues = bt[name].Top, DistinctApprox = bt[name].Distinct };
+                h[name] = h[name] with { TopValues = ht[name].Top, DistinctApprox = ht[name].Distinct };
             }
         }
         return profiled.Select(c => new ColumnProfileComparison(c.Name, b.GetValueOrDefault(c.Name), h.GetValueOrDefault(c.Name))).ToList();
@@ -69,7 +71,7 @@ internal sealed class ProfileDiffer
         return result;
     }
 
-    private Dictionary<string, IReadOnlyList<TopValue>> TopValues(List<string> columns, string relation)
+    private Dictionary<string, (IReadOnlyList<TopValue> Top, long Distinct)> TopValues(List<string> columns, string relation)
     {
         var aliases = columns.Select((c, i) => $"{SqlText.Identifier(c)}::VARCHAR AS dq_v{i}");
         var groupings = columns.Select((_, i) => $"GROUPING(dq_v{i})::INTEGER");
@@ -80,17 +82,20 @@ internal sealed class ProfileDiffer
             FROM (SELECT {string.Join(", ", aliases)} FROM {relation})
             GROUP BY GROUPING SETS ({string.Join(", ", sets)})
             """);
-        var result = new Dictionary<string, IReadOnlyList<TopValue>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (IReadOnlyList<TopValue>, long)>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++)
         {
             var n = columns.Count;
             var index = i;
-            result[columns[i]] = rows
+            var counted = rows
                 .Where(r => Convert.ToInt32(r[index], System.Globalization.CultureInfo.InvariantCulture) == 0)
                 .Select(r => new TopValue((string?)r[n + index], DuckDbRows.Long(r[2 * n])))
+                .ToList();
+            var top = counted
                 .OrderByDescending(t => t.Count).ThenBy(t => t.Value is null ? 0 : 1).ThenBy(t => t.Value, StringComparer.Ordinal)
                 .Take(_options.TopValuesCount)
                 .ToList();
+            result[columns[i]] = (top, counted.Count(v => v.Value is not null));
         }
         return result;
     }

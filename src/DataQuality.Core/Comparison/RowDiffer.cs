@@ -6,10 +6,10 @@ using DataQuality.Core.Diagnostics;
 namespace DataQuality.Core.Comparison;
 
 /// <summary>
-/// Row-level comparison in DuckDB. Keyed: one hash per row over the compared columns, grouped
-/// by key on each side (which also finds duplicate keys), a full outer join on the key that
-/// keeps only keys that are added, removed, duplicated or whose hashes differ, and column
-/// detail for just the hash-differing keys. Keyless: rows are matched as a multiset of hashes.
+/// Row-level comparison in DuckDB. Keyed: one hash per row over the compared columns, one
+/// aggregate over both sides grouped by key (which also finds null and duplicate keys) that
+/// keeps only keys that are null, duplicated, one-sided or hash-differing, then column detail
+/// for just the hash-differing keys. Keyless: rows are matched as a multiset of row hashes.
 /// </summary>
 internal sealed class RowDiffer
 {
@@ -63,29 +63,31 @@ internal sealed class RowDiffer
 
     private string AnyKeyNull(string prefix = "") => string.Join(" OR ", _keys.Select((_, i) => $"{prefix}dq_k{i} IS NULL"));
 
-    public KeyedComparison Compare(string baseRelation, string headRelation, long identicalSkipped)
+    /// <param name="baseRowsRead">Rows in the base files being compared (from the footers), so identical keys need not be counted.</param>
+    public KeyedComparison Compare(string baseRelation, string headRelation, long baseRowsRead, long headRowsRead, long identicalSkipped)
     {
         try
         {
-            return _keys.Count == 0 ? Keyless(baseRelation, headRelation, identicalSkipped) : Keyed(baseRelation, headRelation, identicalSkipped);
+            return _keys.Count == 0 ? Keyless(baseRelation, headRelation, identicalSkipped) : Keyed(baseRelation, headRelation, baseRowsRead, headRowsRead, identicalSkipped);
         }
         finally
         {
-            foreach (var t in new[] { "dq_kb", "dq_kh", "dq_d", "dq_c", "dq_cb", "dq_ch", "dq_cj" })
+            foreach (var t in new[] { "dq_d", "dq_c", "dq_cb", "dq_ch", "dq_cj" })
                 _session.Execute($"DROP TABLE IF EXISTS {t}");
         }
     }
 
     private KeyedComparison Keyless(string baseRelation, string headRelation, long identicalSkipped)
     {
-        _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_kb AS SELECT {Hash(true)} AS dq_h, count(*)::BIGINT AS dq_n FROM {baseRelation} GROUP BY ALL");
-        _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_kh AS SELECT {Hash(false)} AS dq_h, count(*)::BIGINT AS dq_n FROM {headRelation} GROUP BY ALL");
-        var r = DuckDbRows.Single(_session, """
-            SELECT coalesce(sum(greatest(coalesce(h.dq_n, 0) - coalesce(b.dq_n, 0), 0)), 0)::BIGINT,
-                   coalesce(sum(greatest(coalesce(b.dq_n, 0) - coalesce(h.dq_n, 0), 0)), 0)::BIGINT,
-                   coalesce(sum(least(coalesce(b.dq_n, 0), coalesce(h.dq_n, 0))), 0)::BIGINT,
-                   coalesce(sum(b.dq_n), 0)::BIGINT, coalesce(sum(h.dq_n), 0)::BIGINT
-            FROM dq_kb b FULL OUTER JOIN dq_kh h ON b.dq_h = h.dq_h
+        var r = DuckDbRows.Single(_session, $"""
+            SELECT coalesce(sum(greatest(dq_hn - dq_bn, 0)), 0)::BIGINT, coalesce(sum(greatest(dq_bn - dq_hn, 0)), 0)::BIGINT,
+                   coalesce(sum(least(dq_bn, dq_hn)), 0)::BIGINT, coalesce(sum(dq_bn), 0)::BIGINT, coalesce(sum(dq_hn), 0)::BIGINT
+            FROM (
+                SELECT dq_h, count(*) FILTER (WHERE dq_side)::BIGINT AS dq_bn, count(*) FILTER (WHERE NOT dq_side)::BIGINT AS dq_hn
+                FROM (SELECT {Hash(true)} AS dq_h, true AS dq_side FROM {baseRelation}
+                      UNION ALL SELECT {Hash(false)} AS dq_h, false AS dq_side FROM {headRelation})
+                GROUP BY dq_h
+            )
             """);
         var added = DuckDbRows.Long(r[0]);
         var removed = DuckDbRows.Long(r[1]);
@@ -94,56 +96,52 @@ internal sealed class RowDiffer
             0, added, removed, 0, identical, 0, identicalSkipped, [], new RowSamples([], [], [], []));
     }
 
-    private KeyedComparison Keyed(string baseRelation, string headRelation, long identicalSkipped)
+    /// <summary>
+    /// One hash aggregate over both sides (UNION ALL, grouped by key) instead of two aggregates
+    /// and a join: per key it counts rows and keeps the row hash on each side, and only keys that
+    /// are null, duplicated, one-sided or hash-differing are materialised.
+    /// </summary>
+    private KeyedComparison Keyed(string baseRelation, string headRelation, long baseRowsRead, long headRowsRead, long identicalSkipped)
     {
         string Side(bool isBase, string relation) =>
-            $"SELECT {string.Join(", ", _keys.Select((_, i) => $"{KeyExpr(i, isBase)} AS dq_k{i}"))}, count(*)::BIGINT AS dq_n, min({Hash(isBase)}) AS dq_h FROM {relation} GROUP BY ALL";
-        _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_kb AS {Side(true, baseRelation)}");
-        _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_kh AS {Side(false, headRelation)}");
-        var (baseHealth, baseGroups) = Health("dq_kb", identicalSkipped);
-        var (headHealth, headGroups) = Health("dq_kh", identicalSkipped);
-
-        var coalesced = string.Join(", ", _keys.Select((_, i) => $"coalesce(b.dq_k{i}, h.dq_k{i}) AS dq_k{i}"));
+            $"SELECT {string.Join(", ", _keys.Select((_, i) => $"{KeyExpr(i, isBase)} AS dq_k{i}"))}, {Hash(isBase)} AS dq_h, {(isBase ? "true" : "false")} AS dq_side FROM {relation}";
         _session.Execute($"""
             CREATE OR REPLACE TEMP TABLE dq_d AS
-            SELECT {coalesced},
-                   CASE WHEN coalesce(b.dq_n, 0) > 1 OR coalesce(h.dq_n, 0) > 1 THEN 'D'
-                        WHEN h.dq_n IS NULL THEN 'R' WHEN b.dq_n IS NULL THEN 'A' ELSE 'C' END AS dq_s,
-                   coalesce(b.dq_n, 0) AS dq_bn, coalesce(h.dq_n, 0) AS dq_hn
-            FROM (SELECT * FROM dq_kb WHERE NOT ({AnyKeyNull()})) b
-            FULL OUTER JOIN (SELECT * FROM dq_kh WHERE NOT ({AnyKeyNull()})) h ON {KeyJoin("b", "h")}
-            WHERE b.dq_n IS NULL OR h.dq_n IS NULL OR b.dq_n > 1 OR h.dq_n > 1 OR b.dq_h <> h.dq_h
+            SELECT {KeyList()},
+                   CASE WHEN {AnyKeyNull()} THEN 'N' WHEN dq_bn > 1 OR dq_hn > 1 THEN 'D'
+                        WHEN dq_hn = 0 THEN 'R' WHEN dq_bn = 0 THEN 'A' ELSE 'C' END AS dq_s,
+                   dq_bn, dq_hn
+            FROM (
+                SELECT {KeyList()},
+                       count(*) FILTER (WHERE dq_side)::BIGINT AS dq_bn, count(*) FILTER (WHERE NOT dq_side)::BIGINT AS dq_hn,
+                       min(dq_h) FILTER (WHERE dq_side) AS dq_bh, min(dq_h) FILTER (WHERE NOT dq_side) AS dq_hh
+                FROM ({Side(true, baseRelation)} UNION ALL {Side(false, headRelation)})
+                GROUP BY {KeyList()}
+            )
+            WHERE {AnyKeyNull()} OR dq_bn <> 1 OR dq_hn <> 1 OR dq_bh <> dq_hh
             """);
-        var counts = DuckDbRows.Single(_session, """
+        var r = DuckDbRows.Single(_session, """
             SELECT count(*) FILTER (WHERE dq_s = 'A')::BIGINT, count(*) FILTER (WHERE dq_s = 'R')::BIGINT,
                    count(*) FILTER (WHERE dq_s = 'C')::BIGINT, count(*) FILTER (WHERE dq_s = 'D')::BIGINT,
-                   count(*) FILTER (WHERE dq_hn = 0)::BIGINT, count(*)::BIGINT
+                   coalesce(sum(dq_bn), 0)::BIGINT,
+                   coalesce(sum(dq_bn) FILTER (WHERE dq_s = 'N'), 0)::BIGINT, coalesce(sum(dq_hn) FILTER (WHERE dq_s = 'N'), 0)::BIGINT,
+                   count(*) FILTER (WHERE dq_s = 'D' AND dq_bn > 1)::BIGINT, coalesce(sum(dq_bn) FILTER (WHERE dq_s = 'D' AND dq_bn > 1), 0)::BIGINT,
+                   count(*) FILTER (WHERE dq_s = 'D' AND dq_hn > 1)::BIGINT, coalesce(sum(dq_hn) FILTER (WHERE dq_s = 'D' AND dq_hn > 1), 0)::BIGINT
             FROM dq_d
             """);
-        long added = DuckDbRows.Long(counts[0]), removed = DuckDbRows.Long(counts[1]), candidates = DuckDbRows.Long(counts[2]);
-        long duplicates = DuckDbRows.Long(counts[3]), baseOnly = DuckDbRows.Long(counts[4]), listed = DuckDbRows.Long(counts[5]);
-        // Every non-null key of the union is either listed in dq_d or identical by hash.
-        var union = baseGroups + headGroups - (baseGroups - baseOnly);
-        var identicalByHash = union - listed;
+        var v = r.Select(DuckDbRows.Long).ToArray();
+        long added = v[0], removed = v[1], candidates = v[2], duplicates = v[3];
+        // A key missing from dq_d has exactly one row on each side with equal hashes, so the
+        // base rows not accounted for by dq_d are the identical keys.
+        var identicalByHash = baseRowsRead - v[4];
+        var baseHealth = new KeyHealth(baseRowsRead + identicalSkipped, v[5], v[7], v[8]);
+        var headHealth = new KeyHealth(headRowsRead + identicalSkipped, v[6], v[9], v[10]);
 
         var (columns, changed, changedSamples) = candidates > 0 ? ColumnDetail(baseRelation, headRelation) : (EmptyColumns(), 0L, new List<ChangedRowSample>());
         var withinTolerance = candidates - changed;
         return new KeyedComparison(_keys, baseHealth, headHealth, duplicates, added, removed, changed,
             identicalByHash + withinTolerance + identicalSkipped, withinTolerance, identicalSkipped, columns,
             new RowSamples(KeySamples('A'), KeySamples('R'), changedSamples, DuplicateSamples()));
-    }
-
-    private (KeyHealth Health, long NonNullGroups) Health(string table, long identicalSkipped)
-    {
-        var r = DuckDbRows.Single(_session, $"""
-            SELECT coalesce(sum(dq_n), 0)::BIGINT,
-                   coalesce(sum(dq_n) FILTER (WHERE {AnyKeyNull()}), 0)::BIGINT,
-                   count(*) FILTER (WHERE dq_n > 1 AND NOT ({AnyKeyNull()}))::BIGINT,
-                   coalesce(sum(dq_n) FILTER (WHERE dq_n > 1 AND NOT ({AnyKeyNull()})), 0)::BIGINT,
-                   count(*) FILTER (WHERE NOT ({AnyKeyNull()}))::BIGINT
-            FROM {table}
-            """);
-        return (new KeyHealth(DuckDbRows.Long(r[0]) + identicalSkipped, DuckDbRows.Long(r[1]), DuckDbRows.Long(r[2]), DuckDbRows.Long(r[3])), DuckDbRows.Long(r[4]));
     }
 
     private List<ColumnValueComparison> EmptyColumns() =>

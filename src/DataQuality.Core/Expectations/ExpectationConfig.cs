@@ -18,6 +18,11 @@ public sealed record ExpectationConfig(
     /// <summary>The <c>column</c> kwarg when present (used for naming and reporting).</summary>
     public string? Column => Kwargs["column"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    /// <summary>A short human label: <c>amount · expect_column_values_to_be_between</c>.</summary>
-    public string DisplayName => Column is null ? Type : $"{Column} · {Type}";
+    /// <summary>
+    /// A short human label: <c>meta.display_name</c> when the producer set one (contract checks read
+    /// like <c>orders · order_id · unique</c>), else <c>amount · expect_column_values_to_be_between</c>.
+    /// </summary>
+    public string DisplayName => Meta?["display_name"] is JsonValue name && name.TryGetValue<string>(out var text)
+        ? text
+        : Column is null ? Type : $"{Column} · {Type}";
 }

@@ -88,7 +88,7 @@ public static class ComparisonMarkdown
         }
         md.Append("| column | base type | head type | base nullable | head nullable | compared |\n|---|---|---|---|---|---|\n");
         foreach (var c in e.Columns)
-            md.Append($"| {Cell(c.Name)} | {Cell(c.BaseType ?? Missing)} | {Cell(c.HeadType ?? Missing)} | {YesNo(c.BaseNullable)} | {YesNo(c.HeadNullable)} | {(c.Excluded ? "excluded" : c.BaseType is null || c.HeadType is null ? "no" : "yes")} |\n");
+            md.Append($"| {Cell(c.Name)} | {Cell(c.BaseType ?? Missing)} | {Cell(c.HeadType ?? Missing)} | {YesNo(c.BaseNullable)} | {YesNo(c.HeadNullable)} | {Compared(e, c)} |\n");
         md.Append('\n');
 
         md.Append("### Partitions\n\n| partition | status | rows base | rows head | delta | delta % | files base | files head |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
@@ -203,6 +203,11 @@ public static class ComparisonMarkdown
         }
         md.Append('\n');
     }
+
+    private static string Compared(EntityComparison e, SchemaColumn c) =>
+        e.Keyed?.KeyColumns.Contains(c.Name) == true ? "key"
+        : c.Excluded ? "excluded"
+        : c.BaseType is null || c.HeadType is null ? "no" : "yes";
 
     private static string PartitionTally(IReadOnlyList<PartitionComparison> partitions) =>
         string.Join(", ", Enum.GetValues<PartitionStatus>().Select(s => $"{Integer(partitions.Count(p => p.Status == s))} {s.ToString().ToLowerInvariant()}"));

@@ -25,6 +25,9 @@ public sealed class TreeComparisonTests
         e.Keyed!.Identical.Should().Be(20);
         e.Keyed.IdenticalInSkippedPartitions.Should().Be(20);
         e.Profile.Should().BeEmpty("identical files need no profile comparison");
+
+        var keyless = (await f.CompareAsync()).Entities.Single().Keyed!;
+        (keyless.KeyColumns.Count, keyless.Identical, keyless.DifferingRows).Should().Be((0, 20L, 0L));
     }
 
     [Fact]
@@ -180,6 +183,22 @@ public sealed class TreeComparisonTests
 
         var lenient = await f.CompareAsync(options with { Thresholds = new ComparisonThresholds { MaxChangedRows = 7, MaxRowCountDeltaPercent = 10 } });
         lenient.Verdict.Passed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Csv_trees_are_compared_through_a_csv_layout()
+    {
+        using var f = new ComparisonFixture();
+        f.Base.WriteText("orders/part-0.csv", "id,qty\n1,10\n2,20\n3,30\n");
+        f.Head.WriteText("orders/part-0.csv", "id,qty\n1,10\n2,25\n4,40\n");
+        var options = ComparisonFixture.Keyed("orders", "id") with { Layout = TreeLayout.Parse("{entity}/*.csv") };
+
+        var e = (await f.CompareAsync(options)).Entities.Single();
+
+        e.RowCounts.Should().Be(new RowCountComparison(3, 3));
+        e.Columns.Select(c => (c.Name, c.BaseNullable)).Should().Equal(("id", null), ("qty", null));
+        (e.Keyed!.Added, e.Keyed.Removed, e.Keyed.Changed, e.Keyed.Identical).Should().Be((1L, 1L, 1L, 1L));
+        e.Keyed.Samples.Changed.Single().Changes.Should().Equal(new ValueChange("qty", "20", "25"));
     }
 
     [Fact]

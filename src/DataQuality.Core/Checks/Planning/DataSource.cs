@@ -6,4 +6,11 @@ namespace DataQuality.Core.Checks.Planning;
 /// <see cref="OrderBy"/> gives row order for order-sensitive checks (increasing/decreasing); without it
 /// the scan order is used.
 /// </summary>
-public sealed record DataSource(string Name, string RelationSql, string? OrderBy = null);
+public sealed record DataSource(string Name, string RelationSql, string? OrderBy = null)
+{
+    /// <summary>
+    /// Columns the relation adds as typed NULLs because no file has them (a contract's optional
+    /// column missing from older files); presence checks report them as absent.
+    /// </summary>
+    public IReadOnlySet<string> AbsentColumns { get; init; } = new HashSet<string>();
+}

@@ -1,0 +1,32 @@
+using DataQuality.Core.Contracts.Model;
+using DataQuality.Core.Datasets;
+
+namespace DataQuality.Core.Contracts.Running;
+
+/// <summary>How to run a contract: which server and model, variable values, and whether to only plan.</summary>
+public sealed record ContractRunOptions
+{
+    /// <summary>Server name (<c>--server</c>); null takes the first server.</summary>
+    public string? Server { get; init; }
+
+    /// <summary><c>--var name=value</c> values; <c>DQ_VAR_name</c> is the fallback.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Only this model (schema object); null runs all.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>List the derived checks and their SQL without reading data.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Directory relative server paths start from; default the contract file's directory.</summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>DuckDB threads and memory; default from the environment.</summary>
+    public DuckDbOptions? DuckDb { get; init; }
+
+    /// <summary>A resolver for a given server (e.g. an S3 client built from its endpointUrl and region); default the one passed in.</summary>
+    public Func<ContractServer, DatasetResolver>? ResolverForServer { get; init; }
+
+    /// <summary>Environment lookup for <c>DQ_VAR_*</c> (tests pass their own).</summary>
+    public Func<string, string?>? Environment { get; init; }
+}

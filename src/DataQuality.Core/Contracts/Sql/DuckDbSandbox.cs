@@ -1,0 +1,20 @@
+using DataQuality.Core.Datasets;
+
+namespace DataQuality.Core.Contracts.Sql;
+
+/// <summary>
+/// Locks a DuckDB session down to the dataset's own files before any contract SQL runs: only the
+/// listed files are readable (<c>allowed_paths</c>), every other file, directory, URL and extension
+/// is out of reach (<c>enable_external_access=false</c>), and the configuration cannot be changed
+/// back by a query (<c>lock_configuration=true</c>).
+/// </summary>
+public static class DuckDbSandbox
+{
+    public static void Apply(DuckDbSession session, IReadOnlyCollection<string> allowedFiles)
+    {
+        session.Execute($"SET allowed_paths = {SqlText.List(allowedFiles.Select(Path.GetFullPath))}");
+        session.Execute("SET enable_external_access = false");
+        session.Execute("SET autoload_known_extensions = false");
+        session.Execute("SET lock_configuration = true");
+    }
+}

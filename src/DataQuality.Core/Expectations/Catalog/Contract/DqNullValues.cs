@@ -1,0 +1,11 @@
+using DataQuality.Core.Checks.Planning;
+
+namespace DataQuality.Core.Expectations.Catalog.Contract;
+
+/// <summary>ODCS <c>nullValues</c> (and contract <c>required</c>): rows where the column is null.</summary>
+public sealed class DqNullValues : ContractMetricExpectation
+{
+    public override string Type => "dq_null_values";
+    protected override string MetricName => "missing_count";
+    protected override string CountSql(PlanContext context) => $"count(*) FILTER (WHERE {Ident(context)} IS NULL)";
+}

@@ -1,0 +1,108 @@
+using DataQuality.Core.Contracts.Lint;
+using DataQuality.Core.Contracts.Reading;
+
+namespace DataQuality.Core.Tests.Contracts;
+
+public sealed class ContractLinterTests
+{
+    private static List<string> Lint(string yaml) =>
+        ContractLinter.Lint(ContractLoader.LoadDocument(yaml, "c.yaml")).Select(d => d.ToString()).ToList();
+
+    [Fact]
+    public void Reports_each_problem_with_line_column_severity_and_code()
+    {
+        var findings = Lint("""
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: t
+            version: 1.0.0
+            status: active
+            schema:
+              - name: orders
+                properties:
+                  - name: id
+                    logicalType: integr
+                    requird: true
+                    unique: "yes"
+                  - name: email
+                    logicalType: string
+                    logicalTypeOptions:
+                      pattern: "([a-z"
+                      minLength: 10
+                      maxLength: 5
+                  - name: id
+                    quality:
+                      - metric: nullValues
+                        mustBe: 0
+                        mustBeLessThan: 3
+                      - metric: nulValues
+                        mustBe: 0
+                      - type: sql
+                        query: DROP TABLE orders
+                        mustBe: 0
+                      - metric: nullValues
+                        mustBeBetween: [5, 1]
+                        unit: pct
+            """);
+        findings.Should().Equal(
+            "c.yaml(10,22): error DQ1018: Unknown logicalType 'integr'; did you mean 'integer'?",
+            "c.yaml(11,18): warning DQ1010: Unknown key 'requird' in property; did you mean 'required'?",
+            "c.yaml(12,17): error DQ1011: 'unique' must be true or false, not the string 'yes'.",
+            "c.yaml(16,20): error DQ1013: Pattern does not compile: Invalid pattern '([a-z' at offset 5. Unterminated [] set.",
+            "c.yaml(17,22): error DQ1016: minLength (10) is greater than maxLength (5): no value can satisfy both.",
+            "c.yaml(19,15): error DQ1014: Duplicate property name 'id'.",
+            "c.yaml(23,29): error DQ1016: Conflicting operators mustBe and mustBeLessThan: a rule takes one.",
+            "c.yaml(24,21): error DQ1017: Unknown metric 'nulValues'; did you mean 'nullValues'?",
+            "c.yaml(27,20): error DQ1020: SQL rule rejected: only a read-only SELECT or WITH query is allowed; this one starts with DROP.",
+            "c.yaml(30,28): error DQ1016: 'mustBeBetween' bounds are reversed: [5, 1].",
+            "c.yaml(31,19): error DQ1019: unit must be 'rows' or 'percent', not 'pct'.");
+    }
+
+    [Fact]
+    public void Dcs_primary_key_on_a_missing_field_and_missing_info()
+    {
+        var findings = Lint("""
+            dataContractSpecification: 1.2.1
+            id: t
+            info:
+              title: T
+            models:
+              orders:
+                primaryKey: [order_id, line_n]
+                fields:
+                  order_id:
+                    type: long
+                  line_no:
+                    type: int
+            """);
+        findings.Should().Equal(
+            "c.yaml(4,3): error DQ1012: Required key 'info.version' is missing (DCS).",
+            "c.yaml(7,28): error DQ1015: Primary key 'line_n' is not a property of 'orders'; did you mean 'line_no'?");
+    }
+
+    [Fact]
+    public void Malformed_yaml_and_duplicate_keys_are_errors_with_positions()
+    {
+        ContractLinter.LintFile("/nonexistent/c.yaml").Single().Code.Should().Be("DQ1004");
+        var act = () => ContractLoader.LoadDocument("apiVersion: v3.1.0\nkind: DataContract\nkind: x\n", "c.yaml");
+        act.Should().Throw<Diagnostics.InputException>().Which.ToDiagnosticString().Should().Be("c.yaml(3,1): error DQ1000: Malformed YAML: Duplicate key kind");
+    }
+
+    [Fact]
+    public void A_clean_contract_has_no_findings()
+    {
+        Lint("""
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: t
+            version: 1.0.0
+            status: active
+            schema:
+              - name: orders
+                properties:
+                  - name: id
+                    logicalType: integer
+                    required: true
+            """).Should().BeEmpty();
+    }
+}
