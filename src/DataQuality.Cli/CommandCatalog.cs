@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return DemoCommand.Create(context);
         yield return ValidateCommand.Create(context);
         yield return ProfileCommand.Create(context);
+        yield return SuggestCommand.Create(context);
         yield return LintCommand.Create(context);
         yield return ContractCommand.Create(context);
         yield return StorageCommand.Create(context);

@@ -24,10 +24,10 @@ public sealed class BenchContext
 
     public long Rows(long fullSize) => Math.Max(1000, (long)(fullSize * Scale));
 
-    /// <summary>Runs <paramref name="action"/> <paramref name="repeats"/> times after one warm-up and returns the median.</summary>
-    public async Task<TimeSpan> MeasureAsync(string label, Func<Task> action, int repeats = 3)
+    /// <summary>Runs <paramref name="action"/> <paramref name="repeats"/> times after one warm-up (unless <paramref name="warmUp"/> is false: full-size runs that take minutes) and returns the median.</summary>
+    public async Task<TimeSpan> MeasureAsync(string label, Func<Task> action, int repeats = 3, bool warmUp = true)
     {
-        await action().ConfigureAwait(false);
+        if (warmUp) await action().ConfigureAwait(false);
         var times = new List<TimeSpan>();
         for (var i = 0; i < repeats; i++)
         {

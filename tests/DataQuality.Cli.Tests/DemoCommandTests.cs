@@ -18,6 +18,7 @@ public sealed class DemoCommandTests
         var report = File.ReadAllText(dir.Combine("report.md"));
         report.Should().Contain("#### Suite on feature").And.Contain("| FAIL | status · expect_column_values_to_be_in_set |");
         report.Should().Contain("#### Drift main → feature").And.Contain("#### Comparison");
+        report.Should().Contain("#### Contract orders on feature").And.Contain("| FAIL | orders · status · enum |");
         File.Exists(dir.Combine("profiles", "orders.main.json")).Should().BeTrue();
         File.Exists(dir.Combine("snapshots", "Pipeline.MainVsFeature.verified.md")).Should().BeTrue();
         File.Exists(dir.Combine("snapshots", "Pipeline.MainVsFeature.received.md")).Should().BeFalse("accepting turns the received file into the verified one");

@@ -76,6 +76,9 @@ public sealed class ProfileCommandTests : IDisposable
         run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
         var id = ProfileJson.Deserialize(run.Out).Column("id")!;
         (id.Min, id.Max, id.MinMaxSource).Should().Be(("0", "999", "metadata"));
+
+        var table = await CliRunner.RunAsync("profile", File0, "--metadata-only");
+        table.Out.Should().MatchRegex(@"\| id\s+\| integer\s+\| 0 \(0\.0 %\)\s+\| n/a\s+\| 0\s+\| 999\s+\|", "undecoded columns claim no distinct count");
     }
 
     [Fact]

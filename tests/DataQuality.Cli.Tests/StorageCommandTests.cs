@@ -77,6 +77,36 @@ public sealed class StorageCommandTests(S3rverFixture fixture)
     }
 
     [Fact]
+    public async Task Profile_and_compare_accept_s3_locations()
+    {
+        var server = await fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync("cliprofile", Ct);
+        using var dir = new TestSupport.TempDirectory();
+        using (var db = Core.Datasets.DuckDbSession.Open())
+        {
+            Directory.CreateDirectory(dir.Combine("base", "silver", "orders", "ds=2026-01-01"));
+            Directory.CreateDirectory(dir.Combine("head", "silver", "orders", "ds=2026-01-01"));
+            db.Execute($"COPY (SELECT i AS id, i * 2 AS amount FROM range(1, 21) r(i)) TO {Core.Datasets.SqlText.Literal(dir.Combine("base", "silver", "orders", "ds=2026-01-01", "p.parquet"))} (FORMAT parquet)");
+            db.Execute($"COPY (SELECT i AS id, i * 2 AS amount FROM range(1, 23) r(i)) TO {Core.Datasets.SqlText.Literal(dir.Combine("head", "silver", "orders", "ds=2026-01-01", "p.parquet"))} (FORMAT parquet)");
+        }
+        using var store = S3ObjectStore.Create(server.Options());
+        await StorageOperations.SyncAsync(LocalObjectStore.Instance, StorageUri.Local(dir.Combine("base")), store, StorageUri.S3(bucket, "main/"), cancellationToken: Ct);
+        await StorageOperations.SyncAsync(LocalObjectStore.Instance, StorageUri.Local(dir.Combine("head")), store, StorageUri.S3(bucket, "feature/"), cancellationToken: Ct);
+        string[] flags = ["--endpoint-url", server.EndpointUrl, "--cache-dir", dir.Combine("cache")];
+
+        var profile = await CliRunner.RunAsync(["profile", $"s3://{bucket}/main/silver/orders/", "--format", "json", .. flags]);
+        var compare = await CliRunner.RunAsync(["compare", "--base", $"s3://{bucket}/main", "--head", $"s3://{bucket}/feature", "--key", "orders=id", "--format", "json", .. flags]);
+
+        profile.ExitCode.Should().Be(ExitCodes.Passed, profile.Error);
+        profile.Out.Should().Contain("\"amount\"");
+        compare.ExitCode.Should().BeOneOf([ExitCodes.Passed, ExitCodes.ChecksFailed], compare.Error);
+        var orders = System.Text.Json.Nodes.JsonNode.Parse(compare.Out)!["entities"]![0]!;
+        orders["name"]!.GetValue<string>().Should().Be("silver/orders");
+        orders["rows"]!["added"]!["rows"]!.GetValue<long>().Should().Be(2);
+        orders["rows"]!["identical"]!["rows"]!.GetValue<long>().Should().Be(20);
+    }
+
+    [Fact]
     public void Binder_layers_flags_over_environment()
     {
         var binder = new StorageOptionsBinder();

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Snapshots;
+using DataQuality.Core.Storage;
 
 namespace DataQuality.Cli.Commands;
 
@@ -30,6 +32,8 @@ internal static class CompareCommand
         var command = new Command("compare", "Compare two pipeline output trees (base = main, head = feature) entity by entity.");
         foreach (var o in new Option[] { baseOption, headOption, layout, key, absTol, relTol, exclude, format, output, maxChanged, maxDelta, failOnSchema, samples, noProfile })
             command.Options.Add(o);
+        var storage = new StorageOptionsBinder();
+        storage.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,7 +57,8 @@ internal static class CompareCommand
                 },
             };
 
-            var report = await new TreeComparer().CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken).ConfigureAwait(false);
+            using var s3 = new S3TreeLister(storage.Bind(parse)); // s3:// trees, read through the download cache
+            var report = await new TreeComparer([s3, LocalTreeLister.Instance]).CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken).ConfigureAwait(false);
             var render = new SnapshotRenderOptions { MaxSamples = options.SampleSize };
             var text = parse.GetValue(format) == "json" ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Profiling;
+using DataQuality.Core.Storage;
 using Spectre.Console;
 
 namespace DataQuality.Cli.Commands;
@@ -12,7 +14,7 @@ internal static class ProfileCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("path") { Description = "A Parquet file, directory, glob or hive-partitioned tree (s3:// needs configured storage)." };
+        var path = new Argument<string>("path") { Description = "A Parquet file, directory, glob or hive-partitioned tree (local or s3://)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns (leaf paths or top-level names); default all." };
         var format = new Option<string>("--format") { Description = "Output: table (default), json (versioned profile, mergeable) or markdown.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown");
@@ -24,12 +26,16 @@ internal static class ProfileCommand
         {
             path, columns, format, threads, metadataOnly, output,
         };
+        var storage = new StorageOptionsBinder();
+        storage.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var dataset = DatasetRef.Parse(parse.GetValue(path)!);
             if (dataset.Format != DatasetFormat.Parquet)
                 throw new InputException(ProfileErrors.NotParquet, $"dq profile reads Parquet; '{dataset.Location}' looks like {dataset.Format}.", new SourceLocation(dataset.Location));
-            var resolved = await DatasetResolver.LocalOnly.ResolveAsync(dataset, ct).ConfigureAwait(false);
+            var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
+            using var _ = fetcher; // keeps --no-cache downloads until the profile is done
+            var resolved = await resolver.ResolveAsync(dataset, ct).ConfigureAwait(false);
             var options = new ProfileOptions
             {
                 Columns = parse.GetValue(columns) is { Length: > 0 } list

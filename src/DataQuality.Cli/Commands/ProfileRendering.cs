@@ -64,7 +64,7 @@ internal static class ProfileRendering
                 c.Path + (c.Repeated ? " []" : ""),
                 c.Kind.ToString().ToLowerInvariant(),
                 Nulls(c),
-                c.NonNullCount == 0 ? "0" : "~" + c.DistinctEstimate.ToString("N0", CultureInfo.InvariantCulture),
+                Distinct(c),
                 Short(c.Min ?? ""),
                 Short(c.Max ?? ""),
                 c.Mean is { } m ? Short(c.FormatNumber(m)) : "",
@@ -74,6 +74,12 @@ internal static class ProfileRendering
             ];
         }
     }
+
+    /// <summary>Metadata-only columns were never decoded, so nothing is known about their distinct values.</summary>
+    private static string Distinct(ColumnProfile c) =>
+        c.NonNullCount == 0 ? "0"
+        : c.TopKSketch.Total == 0 ? "n/a"
+        : "~" + c.DistinctEstimate.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string TopValues(ColumnProfile c)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Comparison;
+using DataQuality.Core.Contracts.Running;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Snapshots;
 using DataQuality.Core.Datasets;
@@ -44,6 +45,7 @@ internal sealed class DemoRunner
         }).ConfigureAwait(false);
 
         await Step("validate", "Validate silver/orders with an expectation suite", () => ValidateSuiteAsync(cancellationToken)).ConfigureAwait(false);
+        await Step("contracts", "Validate the data contracts (ODCS) on main and feature", () => ValidateContractsAsync(cancellationToken)).ConfigureAwait(false);
         await Step("profile", "Profile silver/orders and measure drift (main → feature)", () => ProfileAsync(cancellationToken)).ConfigureAwait(false);
         await Step("compare", "Compare main with feature and approve the snapshot", () => CompareAsync(cancellationToken)).ConfigureAwait(false);
 
@@ -77,6 +79,42 @@ internal sealed class DemoRunner
             if (branch == "main" && !report.Success) _problems.Add("the suite should pass on main but failed");
             if (branch == "feature" && !report.Results.Any(r => r.Status == CheckStatus.Failed && r.Expectation.Column == "status"))
                 _problems.Add("the suite should catch the feature branch's 'refunded' status");
+        }
+    }
+
+    private static readonly string[] ContractNames = ["customers", "orders", "order_items", "daily_sales"];
+
+    private async Task ValidateContractsAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(_root, "contracts");
+        Directory.CreateDirectory(directory);
+        foreach (var (branch, _) in new[] { ("main", MainRoot), ("feature", FeatureRoot) })
+        {
+            var failedModels = new List<string>();
+            foreach (var name in ContractNames)
+            {
+                // The repository's contracts point at ../dq-demo/<branch>; here they sit inside the demo folder.
+                var path = Path.Combine(directory, $"{name}.odcs.yaml");
+                await File.WriteAllTextAsync(path, DemoResources.Read($"{name}.odcs.yaml").Replace("../dq-demo/", "../", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
+                var result = await ContractRunner.ValidateAsync(path, new ContractRunOptions
+                {
+                    Server = branch,
+                    Variables = new Dictionary<string, string> { ["ds"] = DemoPipeline.Partition },
+                    DuckDb = new DuckDbOptions { Threads = 2 },
+                }, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
+                foreach (var model in result.Models)
+                {
+                    if (model.Report is not { } report) continue;
+                    var s = report.Statistics;
+                    await _context.Out.WriteLineAsync($"  {branch,-8} {model.Model,-12} {s.Evaluated,3} checks: {s.Successful} passed, {s.Warned} warned, {s.Failed} failed, {s.Errored} errors").ConfigureAwait(false);
+                    foreach (var failed in report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error))
+                        await _context.Out.WriteLineAsync($"           {ValidationRenderer.Badge(failed.Status)} {failed.Expectation.DisplayName} — {ValidationRenderer.Detail(failed)}").ConfigureAwait(false);
+                    _report.AppendLine(CultureInfo.InvariantCulture, $"#### Contract {model.Model} on {branch}").AppendLine().Append(ValidationRenderer.Markdown([report]));
+                    if (!report.Success) failedModels.Add(model.Model);
+                }
+            }
+            if (branch == "main" && failedModels.Count > 0) _problems.Add($"the contracts should pass on main but failed for {string.Join(", ", failedModels)}");
+            if (branch == "feature" && !failedModels.Contains("orders")) _problems.Add("the orders contract should catch the feature branch's defects");
         }
     }
 

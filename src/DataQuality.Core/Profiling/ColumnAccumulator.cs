@@ -39,11 +39,13 @@ internal sealed class ColumnAccumulator
 
         var counter = new FrequentItemsCounter<long>(_topKCapacity);
         var hll = _profile.DistinctSketch;
-        foreach (var v in values)
+        var feed = new FrequentFeed(values.Length);
+        for (var i = 0; i < values.Length; i++)
         {
+            var v = values[i];
             var h = ValueHash.Int64(v);
             hll.AddHash(h);
-            counter.Add(h, v);
+            if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, v, w);
         }
         _profile.TopKSketch.Merge(counter.ToSketch(format));
 
@@ -52,7 +54,7 @@ internal sealed class ColumnAccumulator
         {
             var span = doubles.AsSpan(0, values.Length);
             NumericKernels.ToDouble(values, span);
-            AddFiniteDoubles(span);
+            AddFiniteDoubles(span, min, max);
         }
         finally
         {
@@ -66,11 +68,13 @@ internal sealed class ColumnAccumulator
         if (values.IsEmpty) return;
         var counter = new FrequentItemsCounter<double>(_topKCapacity);
         var hll = _profile.DistinctSketch;
-        foreach (var v in values)
+        var feed = new FrequentFeed(values.Length);
+        for (var i = 0; i < values.Length; i++)
         {
+            var v = values[i];
             var h = ValueHash.Double(v);
             hll.AddHash(h);
-            counter.Add(h, v);
+            if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, v, w);
         }
         _profile.TopKSketch.Merge(counter.ToSketch(ValueFormat.Number));
 
@@ -83,7 +87,7 @@ internal sealed class ColumnAccumulator
         var min = TensorPrimitives.Min<double>(span);
         var max = TensorPrimitives.Max<double>(span);
         SetRange(ValueFormat.Number(min), ValueFormat.Number(max), min, max);
-        AddFiniteDoubles(span);
+        AddFiniteDoubles(span, min, max);
     }
 
     /// <summary>Decimals: exact min/max text, double precision for moments and sketches.</summary>
@@ -108,7 +112,7 @@ internal sealed class ColumnAccumulator
             }
             SetRange(min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), (double)min, (double)max);
             _profile.TopKSketch.Merge(counter.ToSketch(d => d.ToString(CultureInfo.InvariantCulture)));
-            AddFiniteDoubles(doubles.AsSpan(0, values.Length));
+            AddFiniteDoubles(doubles.AsSpan(0, values.Length), (double)min, (double)max);
         }
         finally
         {
@@ -148,12 +152,14 @@ internal sealed class ColumnAccumulator
             var haveRange = false;
             long minLen = long.MaxValue, maxLen = 0, totalLen = 0;
             Span<long> parseTimes = stackalloc long[128];
-            foreach (var memory in values)
+            var feed = new FrequentFeed(values.Length);
+            for (var i = 0; i < values.Length; i++)
             {
+                var memory = values[i];
                 var span = memory.Span;
                 var h = ValueHash.Chars(span);
                 hll.AddHash(h);
-                counter.Add(h, memory);
+                if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, memory, w);
                 var len = span.Length;
                 totalLen += len;
                 if (len < minLen) minLen = len;
@@ -229,8 +235,8 @@ internal sealed class ColumnAccumulator
             var h = ValueHash.Bytes(MemoryMarshal.AsBytes(new ReadOnlySpan<Guid>(in g)));
             _profile.DistinctSketch.AddHash(h);
             counter.Add(h, g);
-            if (string.CompareOrdinal(g.ToString(), min.ToString()) < 0) min = g;
-            if (string.CompareOrdinal(g.ToString(), max.ToString()) > 0) max = g;
+            if (g.CompareTo(min) < 0) min = g;
+            if (g.CompareTo(max) > 0) max = g;
         }
         SetRange(min.ToString(), max.ToString(), null, null);
         _profile.TopKSketch.Merge(counter.ToSketch(g => g.ToString()));
@@ -240,7 +246,7 @@ internal sealed class ColumnAccumulator
         ? Convert.ToHexString(bytes)
         : Convert.ToHexString(bytes[..64]) + "…";
 
-    private void AddFiniteDoubles(Span<double> values)
+    private void AddFiniteDoubles(Span<double> values, double min, double max)
     {
         if (values.IsEmpty) return;
         var sum = TensorPrimitives.Sum<double>(values);
@@ -251,7 +257,7 @@ internal sealed class ColumnAccumulator
         _profile.ZeroCount += zeros;
         _profile.NegativeCount += negatives;
         var kll = _profile.QuantileSketch ??= new KllSketch(_kllK);
-        kll.AddBatch(values);
+        kll.AddBatch(values, min, max);
     }
 
     private void SetRange(string min, string max, double? minNumber, double? maxNumber)

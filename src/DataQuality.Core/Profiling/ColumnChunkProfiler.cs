@@ -130,17 +130,16 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
             var nonNull = numValues;
             if (defs is not null && numValues > 0)
             {
-                var levels = defs.AsSpan(0, numValues);
-                if (TensorPrimitives.Min<int>(levels) < 0 || TensorPrimitives.Max<int>(levels) > field.MaxDefinitionLevel)
+                var (min, max, defined) = NumericKernels.SummariseLevels(defs.AsSpan(0, numValues), field.MaxDefinitionLevel);
+                if (min < 0 || max > field.MaxDefinitionLevel)
                     throw Corrupt(spec, "has fewer or out-of-range definition levels than its metadata declares");
-                nonNull = NumericKernels.CountEqual(levels, field.MaxDefinitionLevel);
+                nonNull = defined;
             }
             if (reps is not null && numValues > 0)
             {
-                var levels = reps.AsSpan(0, numValues);
-                if (levels[0] != 0 || TensorPrimitives.Min<int>(levels) < 0 || TensorPrimitives.Max<int>(levels) > field.MaxRepetitionLevel)
+                var (min, max, records) = NumericKernels.SummariseLevels(reps.AsSpan(0, numValues), 0);
+                if (reps[0] != 0 || min < 0 || max > field.MaxRepetitionLevel)
                     throw Corrupt(spec, "has invalid repetition levels (a row must start at level 0)");
-                var records = NumericKernels.CountEqual(levels, 0);
                 if (records != reader.RowCount)
                     throw Corrupt(spec, $"holds {records} records but the row group declares {reader.RowCount} rows");
             }

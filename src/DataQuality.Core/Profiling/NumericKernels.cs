@@ -119,4 +119,40 @@ internal static class NumericKernels
         for (; i < levels.Length; i++) if (levels[i] == value) count++;
         return count;
     }
+
+    /// <summary>Min, max and the count of <paramref name="target"/> in one pass over definition/repetition levels.</summary>
+    public static (int Min, int Max, int Count) SummariseLevels(ReadOnlySpan<int> levels, int target)
+    {
+        int min = int.MaxValue, max = int.MinValue, count = 0, i = 0;
+        if (Vector.IsHardwareAccelerated && levels.Length >= Vector<int>.Count)
+        {
+            var t = new Vector<int>(target);
+            var vmin = new Vector<int>(int.MaxValue);
+            var vmax = new Vector<int>(int.MinValue);
+            var acc = Vector<int>.Zero;
+            var vectors = MemoryMarshal.Cast<int, Vector<int>>(levels);
+            // Levels arrays are at most Array.MaxLength long, so per-lane counts cannot overflow an int.
+            foreach (var v in vectors)
+            {
+                vmin = Vector.Min(vmin, v);
+                vmax = Vector.Max(vmax, v);
+                acc -= Vector.Equals(v, t);
+            }
+            for (var lane = 0; lane < Vector<int>.Count; lane++)
+            {
+                min = Math.Min(min, vmin[lane]);
+                max = Math.Max(max, vmax[lane]);
+            }
+            count = Vector.Sum(acc);
+            i = vectors.Length * Vector<int>.Count;
+        }
+        for (; i < levels.Length; i++)
+        {
+            var l = levels[i];
+            if (l < min) min = l;
+            if (l > max) max = l;
+            if (l == target) count++;
+        }
+        return (min, max, count);
+    }
 }

@@ -37,6 +37,10 @@ public static class ParquetProfiler
         long rowsDone = 0;
         var degree = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, work.Count)));
 
+        // One failure stops the other workers instead of letting them scan the rest of the dataset.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = stop.Token;
+
         async Task WorkerAsync()
         {
             ParquetReader? reader = null;
@@ -47,18 +51,23 @@ public static class ParquetProfiler
                 {
                     var index = Interlocked.Increment(ref next);
                     if (index >= work.Count) return;
-                    cancellationToken.ThrowIfCancellationRequested();
+                    token.ThrowIfCancellationRequested();
                     var (file, rowGroup) = work[index];
                     if (readerFile != file)
                     {
                         if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
-                        reader = await ParquetReader.CreateAsync(plans[file].Path, ParquetReaderFactory.Options, cancellationToken).ConfigureAwait(false);
+                        reader = await ParquetReader.CreateAsync(plans[file].Path, ParquetReaderFactory.Options, token).ConfigureAwait(false);
                         readerFile = file;
                     }
-                    results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, cancellationToken).ConfigureAwait(false);
+                    results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, token).ConfigureAwait(false);
                     var rows = Interlocked.Add(ref rowsDone, plans[file].RowGroupRows[rowGroup]);
                     progress?.Report(new ProfileProgress(Interlocked.Increment(ref done), work.Count, rows, totalRows));
                 }
+            }
+            catch
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
             }
             finally
             {
@@ -66,15 +75,17 @@ public static class ParquetProfiler
             }
         }
 
-        var workers = Enumerable.Range(0, degree).Select(_ => Task.Run(WorkerAsync, cancellationToken)).ToArray();
+        var workers = Enumerable.Range(0, degree).Select(_ => Task.Run(WorkerAsync, token)).ToArray();
         try
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
-        catch when (workers.Any(w => w.Exception?.InnerException is DataQualityException))
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Report the first typed error in work order, not whichever worker lost the race.
-            throw workers.Select(w => w.Exception?.InnerException).OfType<DataQualityException>().First();
+            // Surface the real failure, not the cancellations it caused in the other workers.
+            var cause = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+            if (cause is null) throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
         }
 
         var dataset = new DatasetProfile();

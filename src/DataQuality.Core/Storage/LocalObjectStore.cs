@@ -19,10 +19,22 @@ public sealed class LocalObjectStore : IObjectStore
     {
         await Task.Yield();
         var key = prefix.Key;
-        var directory = key.EndsWith('/') ? key : key[..(key.LastIndexOf('/') + 1)];
-        if (File.Exists(key)) directory = key[..(key.LastIndexOf('/') + 1)];
+        var slash = key.LastIndexOf('/');
+        var directory = key[..(slash + 1)];
+        var namePrefix = key[(slash + 1)..];
         if (directory.Length == 0 || !Directory.Exists(directory)) yield break;
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+        // Only entries of the parent whose names start with the last segment are walked, so listing
+        // "/data/orders" never enumerates the rest of "/data".
+        var found = new List<string>();
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        {
+            if (!entry.Name.StartsWith(namePrefix, StringComparison.Ordinal)) continue;
+            if (entry is DirectoryInfo sub)
+                found.AddRange(sub.EnumerateFiles("*", SearchOption.AllDirectories).Select(f => f.FullName));
+            else
+                found.Add(entry.FullName);
+        }
+        var files = found
             .Select(f => Path.GetFullPath(f).Replace('\\', '/'))
             .Where(f => f.StartsWith(key, StringComparison.Ordinal) && !IsTempFile(f))
             .Order(StringComparer.Ordinal);

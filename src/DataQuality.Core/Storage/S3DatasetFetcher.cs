@@ -16,6 +16,8 @@ public sealed class S3DatasetFetcher : IRemoteDatasetFetcher, IDisposable
     private readonly S3ObjectCache _cache;
     private readonly string? _privateDirectory;
     private readonly bool _ownsStore;
+    // Every file this fetcher handed out: datasets resolved earlier may still be read, so trimming keeps them.
+    private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
 
     public S3DatasetFetcher(S3StorageOptions options)
         : this(new Lazy<IObjectStore>(() => S3ObjectStore.Create(options)), options, ownsStore: true) { }
@@ -64,7 +66,15 @@ public sealed class S3DatasetFetcher : IRemoteDatasetFetcher, IDisposable
             async (i, ct) => paths[i] = await _cache.GetAsync(Store, objects[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (_privateDirectory is null)
-            _cache.Trim(new HashSet<string>(paths.Select(Path.GetFullPath), StringComparer.Ordinal));
+        {
+            HashSet<string> inUse;
+            lock (_handedOut)
+            {
+                _handedOut.UnionWith(paths.Select(Path.GetFullPath));
+                inUse = new HashSet<string>(_handedOut, StringComparer.Ordinal);
+            }
+            _cache.Trim(inUse);
+        }
         return paths;
     }
 

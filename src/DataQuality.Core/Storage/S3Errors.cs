@@ -22,6 +22,9 @@ public static class S3Errors
             case AmazonS3Exception s3 when s3.StatusCode == HttpStatusCode.Forbidden || s3.ErrorCode is "AccessDenied" or "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "ExpiredToken":
                 return new InputException(StorageErrorCodes.AccessDenied,
                     $"Access denied to '{uri}' ({operation}, {s3.ErrorCode ?? "403"}): check the credentials (profile, AWS_ACCESS_KEY_ID) and the bucket policy.", location, ex);
+            case AmazonS3Exception s3 when s3.StatusCode == HttpStatusCode.PreconditionFailed:
+                return new InputException(StorageErrorCodes.ServiceError,
+                    $"'{uri}' changed while it was read ({operation}: its ETag no longer matches the listing); run again once the writer has finished.", location, ex);
             case AmazonServiceException service:
                 return new InputException(StorageErrorCodes.ServiceError,
                     $"S3 error on '{uri}' ({operation}): {(int)service.StatusCode} {service.ErrorCode} {service.Message}".TrimEnd() + " (after retries).", location, ex);

@@ -119,7 +119,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             using var response = await _client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.ContentLength != source.Size)
                 throw new CorruptContentException($"server announced {response.ContentLength} bytes, the listing said {source.Size} (object changed?)");
-            using var md5 = VerifiableMd5(response) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
+            using var md5 = source.ContentMd5Hex is not null && VerifiableMd5(response) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
             await using var output = new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             var written = await BodyAsync(() => CopyAsync(response.ResponseStream, output, md5, source.Size, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (written != source.Size)
@@ -176,13 +176,67 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public async Task<StorageObject> UploadAsync(string sourcePath, StorageUri destination, CancellationToken cancellationToken)
     {
         var size = new FileInfo(sourcePath).Length;
+        if (size > _options.MultipartUploadThreshold)
+            return await UploadMultipartAsync(sourcePath, destination, size, cancellationToken).ConfigureAwait(false);
         var request = new PutObjectRequest { BucketName = destination.Bucket, Key = destination.Key, FilePath = sourcePath, UseChunkEncoding = false };
         return await PutAsync(request, destination, size, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Parallel multipart upload (single PUTs stop at 5 GiB). Parts are at least <see cref="S3StorageOptions.PartSize"/>
+    /// and grow so no upload needs more than 10,000 parts. A failure aborts the upload so no parts are left billed.
+    /// </summary>
+    private async Task<StorageObject> UploadMultipartAsync(string sourcePath, StorageUri destination, long size, CancellationToken cancellationToken)
+    {
+        var partSize = Math.Max(Math.Max(_options.PartSize, 5L << 20), (size + 9_999) / 10_000);
+        var parts = (int)((size + partSize - 1) / partSize);
+        string uploadId;
+        try
+        {
+            uploadId = (await _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key }, cancellationToken).ConfigureAwait(false)).UploadId;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw S3Errors.Map(ex, destination, _endpoint, "put");
+        }
+        try
+        {
+            var etags = new PartETag[parts];
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var response = await _client.UploadPartAsync(new UploadPartRequest
+                    {
+                        BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId, PartNumber = i + 1,
+                        FilePath = sourcePath, FilePosition = i * partSize, PartSize = Math.Min(partSize, size - i * partSize),
+                        UseChunkEncoding = false,
+                    }, ct).ConfigureAwait(false);
+                    etags[i] = new PartETag(i + 1, response.ETag);
+                }).ConfigureAwait(false);
+            var done = await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId, PartETags = [.. etags],
+            }, cancellationToken).ConfigureAwait(false);
+            return new StorageObject(destination, size, done.ETag, DateTimeOffset.UtcNow);
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception) { } // best effort: the original failure is the one to report
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
+            throw S3Errors.Map(ex, destination, _endpoint, "put (multipart)");
+        }
+    }
+
     public async Task<StorageObject> PutAsync(StorageUri destination, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        // Wrap the caller's array when there is one: a 1 GiB dataset should not be copied on its way out.
+        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
         var request = new PutObjectRequest { BucketName = destination.Bucket, Key = destination.Key, InputStream = stream, AutoCloseStream = false, UseChunkEncoding = false };
         return await PutAsync(request, destination, content.Length, cancellationToken).ConfigureAwait(false);
     }

@@ -43,9 +43,12 @@ public sealed record S3StorageOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Objects larger than this are fetched as parallel ranged GETs of <see cref="PartSize"/>.</summary>
-    public long RangedDownloadThreshold { get; init; } = 16L << 20;
+    public long RangedDownloadThreshold { get; init; } = 8L << 20; // docs/benchmarks.md: ranged beat whole-object GETs for 16 MiB objects
 
     public long PartSize { get; init; } = 8L << 20;
+
+    /// <summary>Files larger than this are uploaded as a multipart upload of <see cref="PartSize"/> parts (parallel).</summary>
+    public long MultipartUploadThreshold { get; init; } = 64L << 20;
 
     /// <summary>Concurrent GET requests (objects and parts together).</summary>
     public int MaxConcurrentRequests { get; init; } = 8;

@@ -57,6 +57,7 @@ public static class Scoreboard
         sb.AppendLine("- Comparison: `success` always; `observed_value` (np.allclose with the case's `tolerance`, or GX's RTOL 1e-7 /");
         sb.AppendLine("  ATOL 5e-2 when the value is a float), `unexpected_list` / `partial_unexpected_list` order-insensitive,");
         sb.AppendLine("  `unexpected_index_list` sorted by pk_index, `details`; `exact_match_out` compares every key of `out.result`.");
+        sb.AppendLine("  Numbers compare by value (1 == 1.0, relative 1e-9); timestamp strings by instant (sqlite renders a space for the `T`).");
         sb.AppendLine("  An expected traceback (`traceback_substring`, test-level `error`) must be an error result, never a pass;");
         sb.AppendLine("  an error result where GX expects a value is a miss.");
         sb.AppendLine();
@@ -79,7 +80,10 @@ public static class Scoreboard
             sb.AppendLine($"### `{g.Key}`");
             sb.AppendLine();
             foreach (var m in g.OrderBy(x => x.Case.Scope).ThenBy(x => x.Case.Id, StringComparer.Ordinal))
-                sb.AppendLine($"- {(m.Case.Scope == CaseScope.Neutral ? "neutral" : "tagged")} · {Escape(m.Case.DatasetName)} · {Escape(m.Case.Title)}: {Escape(m.Reason ?? "")}");
+            {
+                var why = KnownMisses.Explain(m.Case.ExpectationType, m.Case.Title);
+                sb.AppendLine($"- {(m.Case.Scope == CaseScope.Neutral ? "neutral" : "tagged")} · {Escape(m.Case.DatasetName)} · {Escape(m.Case.Title)}: {Escape(m.Reason ?? "")}{(why is null ? "" : " — why: " + why)}");
+            }
             sb.AppendLine();
         }
         sb.AppendLine("## Not supported");

@@ -34,7 +34,10 @@ public static class JsonCompare
             case (JsonObject xo, JsonObject yo):
                 return xo.Count == yo.Count && xo.All(kv => yo.TryGetPropertyValue(kv.Key, out var other) && Close(kv.Value, other, rtol, atol));
             case (JsonValue xv, JsonValue yv):
-                return xv.GetValueKind() == yv.GetValueKind() && Scalar(xv) == Scalar(yv);
+                if (xv.GetValueKind() != yv.GetValueKind()) return false;
+                var (xs, ys) = (Scalar(xv), Scalar(yv));
+                // sqlite hands timestamps back as "1970-01-01 12:00:01", the others as ISO "…T…": same instant, same value.
+                return xs == ys || (TryTimestamp(xs, out var tx) && TryTimestamp(ys, out var ty) && tx == ty);
             default:
                 return false;
         }
@@ -66,6 +69,13 @@ public static class JsonCompare
             return true;
         }
         return false;
+    }
+
+    private static bool TryTimestamp(string s, out DateTime value)
+    {
+        value = default;
+        return s.Length >= 19 && s[4] == '-' && s[7] == '-' && s[10] is 'T' or ' '
+            && DateTime.TryParse(s.Replace(' ', 'T'), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value);
     }
 
     private static string Scalar(JsonValue v) => v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString();

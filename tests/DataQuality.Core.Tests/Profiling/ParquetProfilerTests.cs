@@ -176,4 +176,40 @@ public sealed class ParquetProfilerTests : IDisposable
             column.QuantileSketch.Should().BeNull("pages were not decoded");
         }
     }
+
+    private const int FrequentItemsSketchCapacity = Core.Profiling.Sketches.FrequentItemsSketch.DefaultCapacity;
+
+    [Fact]
+    public async Task Near_unique_chunks_still_report_their_heavy_hitter()
+    {
+        // 200k rows in one row group: mostly distinct values, so top-k switches to sampling after 32k values;
+        // the value 42 (2% of rows) must still come out on top, its true 4000 within the reported bounds.
+        var path = _temp.Combine("unique.parquet");
+        _db.Execute($"COPY (SELECT CASE WHEN i % 50 = 7 THEN 42 ELSE i * 3 + 1 END::BIGINT AS v, CASE WHEN i % 50 = 7 THEN 'hot' ELSE 'k' || i::VARCHAR END AS s FROM range(200000) t(i)) TO {SqlText.Literal(path)} (FORMAT parquet, ROW_GROUP_SIZE 200000)");
+
+        var profile = await ParquetProfiler.ProfileFileAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        foreach (var (column, hot) in new[] { ("v", "42"), ("s", "hot") })
+        {
+            var sketch = profile.Column(column)!.TopKSketch;
+            var top = profile.Column(column)!.TopValues[0];
+            top.Value.Should().Be(hot, column);
+            // Misra–Gries undercounts by at most MaxError; sampling adds a few percent either way.
+            ((double)top.Count).Should().BeLessThan(4000 * 1.1, column);
+            ((double)top.Count + sketch.MaxError).Should().BeGreaterThan(4000 * 0.9, column);
+            sketch.MaxError.Should().BeLessThanOrEqualTo(200_000 / (FrequentItemsSketchCapacity + 1) + 16, column);
+        }
+        profile.Column("v")!.DistinctEstimate.Should().BeApproximately(196_001, 196_001 * 0.025);
+    }
+
+    [Fact]
+    public async Task A_corrupt_file_among_good_ones_fails_the_scan_with_its_own_typed_error()
+    {
+        var bad = TestSupport.Conformance.Combine("parquet-testing", "bad_data", "ARROW-GH-41321.parquet");
+        var act = () => ParquetProfiler.ProfileAsync([_file, bad, _file], new ProfileOptions { MaxDegreeOfParallelism = 2 }, null, TestContext.Current.CancellationToken);
+
+        var error = (await act.Should().ThrowAsync<Diagnostics.InputException>()).Which;
+        error.Code.Should().Be(ProfileErrors.CorruptData);
+        error.Location!.Path.Should().Be(bad);
+    }
 }

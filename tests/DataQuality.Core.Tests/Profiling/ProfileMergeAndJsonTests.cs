@@ -99,4 +99,26 @@ public sealed class ProfileMergeAndJsonTests : IDisposable
         var none = await FluentActions.Awaiting(() => ParquetProfiler.ProfileAsync([], cancellationToken: Ct)).Should().ThrowAsync<InputException>();
         none.Which.Code.Should().Be(ProfileErrors.NoFiles);
     }
+
+    [Fact]
+    public async Task Files_with_different_columns_read_missing_columns_as_null_like_duckdb_union_by_name()
+    {
+        var a = _temp.Combine("a.parquet");
+        var b = _temp.Combine("b.parquet");
+        using (var db = Core.Datasets.DuckDbSession.Open(new Core.Datasets.DuckDbOptions { Threads = 1 }))
+        {
+            db.Execute($"COPY (SELECT i::BIGINT AS id, i * 2 AS x FROM range(300) t(i)) TO {Core.Datasets.SqlText.Literal(a)} (FORMAT parquet)");
+            db.Execute($"COPY (SELECT i::BIGINT AS id, 'v' || i::VARCHAR AS y FROM range(200) t(i)) TO {Core.Datasets.SqlText.Literal(b)} (FORMAT parquet)");
+            var profile = await ParquetProfiler.ProfileAsync([a, b], cancellationToken: Ct);
+            var relation = $"read_parquet([{Core.Datasets.SqlText.Literal(a)}, {Core.Datasets.SqlText.Literal(b)}], union_by_name=true)";
+
+            profile.Columns.Select(c => c.Path).Should().Equal("id", "x", "y");
+            foreach (var column in profile.Columns)
+            {
+                column.RowCount.Should().Be(500);
+                column.NullCount.Should().Be(Convert.ToInt64(db.Scalar($"SELECT (count(*) - count({Core.Datasets.SqlText.Identifier(column.Path)}))::BIGINT FROM {relation}"), System.Globalization.CultureInfo.InvariantCulture), column.Path);
+            }
+            profile.Column("y")!.Min.Should().Be("v0");
+        }
+    }
 }

@@ -116,18 +116,28 @@ public sealed class S3DatasetTests(S3rverFixture fixture) : IDisposable
         using var _ = store;
         foreach (var name in new[] { "a", "b", "c" })
             await store.PutAsync(StorageUri.Parse($"s3://{bucket}/{name}/x.csv"), new byte[1000], Ct);
-        using var fetcher = new S3DatasetFetcher(server.Options(_dir.Combine("cache")) with { CacheMaxBytes = 2500 });
-
-        var a = (await fetcher.FetchAsync(DatasetRef.Parse($"s3://{bucket}/a/x.csv"), Ct)).Single();
-        var b = (await fetcher.FetchAsync(DatasetRef.Parse($"s3://{bucket}/b/x.csv"), Ct)).Single();
+        var options = server.Options(_dir.Combine("cache")) with { CacheMaxBytes = 2500 };
+        string a, b, c, d;
+        using (var earlierRun = new S3DatasetFetcher(options))
+        {
+            a = (await earlierRun.FetchAsync(DatasetRef.Parse($"s3://{bucket}/a/x.csv"), Ct)).Single();
+            b = (await earlierRun.FetchAsync(DatasetRef.Parse($"s3://{bucket}/b/x.csv"), Ct)).Single();
+        }
         File.SetLastAccessTimeUtc(a, DateTime.UtcNow.AddHours(-2));
         File.SetLastAccessTimeUtc(b, DateTime.UtcNow.AddHours(-1));
-        var c = (await fetcher.FetchAsync(DatasetRef.Parse($"s3://{bucket}/c/x.csv"), Ct)).Single();
+        using var fetcher = new S3DatasetFetcher(options);
+        c = (await fetcher.FetchAsync(DatasetRef.Parse($"s3://{bucket}/c/x.csv"), Ct)).Single();
 
         File.Exists(a).Should().BeFalse("the least recently used entry goes first");
         File.Exists(b).Should().BeTrue();
         File.Exists(c).Should().BeTrue();
         fetcher.Cache.SizeOnDisk().Should().Be(2000);
+
+        // Within one run, files already handed out stay even when the cache is over its limit.
+        d = (await fetcher.FetchAsync(DatasetRef.Parse($"s3://{bucket}/a/x.csv"), Ct)).Single();
+        File.Exists(c).Should().BeTrue();
+        File.Exists(d).Should().BeTrue();
+        File.Exists(b).Should().BeFalse();
     }
 
     [Fact]

@@ -143,6 +143,73 @@ public sealed class S3ObjectStoreTests(S3rverFixture fixture)
     }
 
     [Fact]
+    public async Task Large_file_uploads_as_multipart_and_reads_back_byte_for_byte()
+    {
+        var server = await fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync("multipart", Ct);
+        var parts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using var proxy = new FaultProxy(server.Port, r =>
+        {
+            if (r.Method == "PUT" && r.Path.Contains("partNumber=", StringComparison.Ordinal)) parts.Add(r.Path);
+            return Fault.None;
+        });
+        using var store = S3ObjectStore.Create(server.Options() with { EndpointUrl = proxy.EndpointUrl, MultipartUploadThreshold = 6L << 20, PartSize = 5L << 20 });
+        using var dir = new TempDirectory();
+        var content = new byte[(12 << 20) + 12345]; // three parts, the last one short
+        new Random(11).NextBytes(content);
+        File.WriteAllBytes(dir.Combine("big.bin"), content);
+        var uri = StorageUri.Parse($"s3://{bucket}/big/multi.bin");
+
+        await store.UploadAsync(dir.Combine("big.bin"), uri, Ct);
+        var head = await store.HeadAsync(uri, Ct);
+        await store.DownloadAsync(head, dir.Combine("back.bin"), Ct);
+
+        parts.Should().HaveCount(3);
+        head.Size.Should().Be(content.Length);
+        File.ReadAllBytes(dir.Combine("back.bin")).Should().Equal(content);
+    }
+
+    [Fact]
+    public async Task Object_whose_etag_is_no_md5_is_verified_by_length_only()
+    {
+        var (store, bucket, _) = await NewBucketAsync("multipartetag");
+        using var _ = store;
+        using var dir = new TempDirectory();
+        var uri = StorageUri.Parse($"s3://{bucket}/m.bin");
+        await store.PutAsync(uri, "small object"u8.ToArray(), Ct);
+        // As S3 lists an object that was uploaded in parts: the ETag is "<md5 of part md5s>-<parts>".
+        var listed = (await store.HeadAsync(uri, Ct)) with { ETag = "\"0123456789abcdef0123456789abcdef-2\"" };
+
+        await store.DownloadAsync(listed with { ETag = null }, dir.Combine("no-etag.bin"), Ct);
+        var multipart = async () => await store.DownloadAsync(listed, dir.Combine("m.bin"), Ct);
+
+        listed.ContentMd5Hex.Should().BeNull();
+        await multipart.Should().NotThrowAsync();
+        File.ReadAllText(dir.Combine("m.bin")).Should().Be("small object");
+        File.ReadAllText(dir.Combine("no-etag.bin")).Should().Be("small object");
+    }
+
+    [Fact]
+    public async Task Object_replaced_after_listing_is_an_error_not_the_wrong_bytes()
+    {
+        var (store, bucket, _) = await NewBucketAsync("replaced");
+        using var _ = store;
+        using var dir = new TempDirectory();
+        var uri = StorageUri.Parse($"s3://{bucket}/r.bin");
+        await store.PutAsync(uri, "version-1"u8.ToArray(), Ct);
+        var listed = await store.HeadAsync(uri, Ct);
+        await store.PutAsync(uri, "version-2"u8.ToArray(), Ct); // same size, new content and ETag
+
+        var act = async () => await store.DownloadAsync(listed, dir.Combine("r.bin"), Ct);
+
+        // s3rver ignores If-Match, so the MD5 check catches it; real S3 answers 412 (also a typed error).
+        var error = (await act.Should().ThrowAsync<Diagnostics.InputException>()).Which;
+        error.Code.Should().BeOneOf(StorageErrorCodes.CorruptDownload, StorageErrorCodes.ServiceError);
+        error.ToDiagnosticString().Should().Contain(uri.ToString());
+        File.Exists(dir.Combine("r.bin")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Large_object_downloads_in_parallel_ranges_and_matches_byte_for_byte()
     {
         var (store, bucket, _) = await NewBucketAsync("ranged", o => o with { RangedDownloadThreshold = 256 * 1024, PartSize = 128 * 1024, MaxConcurrentRequests = 4 });

@@ -11,6 +11,13 @@ namespace DataQuality.Core.Checks.Planning;
 /// </summary>
 public sealed record MapSpec(string Missing, string Unexpected, string Value)
 {
+    /// <summary>
+    /// When <see cref="Missing"/> is exactly "this column is null", the column: the planner then counts
+    /// non-missing rows with <c>count(column)</c>, which DuckDB answers from validity masks instead of
+    /// evaluating a predicate per row.
+    /// </summary>
+    public string? NullableColumn { get; init; }
+
     /// <summary>Name of the column in <c>unexpected_index_list</c> entries holding <see cref="Value"/>.</summary>
     public string? ValueName { get; init; }
 

@@ -87,6 +87,48 @@ public sealed class FrequentItemsCounter<TPayload>
         _scratchPayloads = new TPayload[capacity];
     }
 
+    /// <summary>Counter churn so far: decrement rounds × (capacity + 1) is how much weight was cancelled.</summary>
+    public long Decrements => _decrements;
+
+    public int Capacity => _capacity;
+
+    /// <summary>
+    /// Adds a value standing for <paramref name="weight"/> occurrences (a sampled value). A new value that
+    /// finds the table full cancels <paramref name="weight"/> from every counter, which is what that many
+    /// unit arrivals would do, so the N/(capacity+1) bound is kept.
+    /// </summary>
+    public void Add(ulong hash, TPayload payload, long weight)
+    {
+        if (weight == 1)
+        {
+            Add(hash, payload);
+            return;
+        }
+        _total += weight;
+        if (hash == 0) hash = 1;
+        var slot = (int)(hash >> 40) & _mask;
+        while (true)
+        {
+            var key = _keys[slot];
+            if (key == hash)
+            {
+                _counts[slot] += weight;
+                return;
+            }
+            if (key == 0) break;
+            slot = (slot + 1) & _mask;
+        }
+        if (_used < _capacity)
+        {
+            _keys[slot] = hash;
+            _counts[slot] = weight;
+            _payloads[slot] = payload;
+            _used++;
+            return;
+        }
+        DecrementAll(weight);
+    }
+
     public void Add(ulong hash, TPayload payload)
     {
         _total++;
@@ -111,20 +153,20 @@ public sealed class FrequentItemsCounter<TPayload>
             _used++;
             return;
         }
-        DecrementAll();
+        DecrementAll(1);
     }
 
-    private void DecrementAll()
+    private void DecrementAll(long by)
     {
-        _decrements++;
+        _decrements += by;
         var survivors = 0;
         for (var i = 0; i < _keys.Length; i++)
         {
             if (_keys[i] == 0) continue;
-            if (_counts[i] > 1)
+            if (_counts[i] > by)
             {
                 _scratchKeys[survivors] = _keys[i];
-                _scratchCounts[survivors] = _counts[i] - 1;
+                _scratchCounts[survivors] = _counts[i] - by;
                 _scratchPayloads[survivors] = _payloads[i];
                 survivors++;
             }

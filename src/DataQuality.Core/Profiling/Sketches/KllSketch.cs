@@ -59,7 +59,14 @@ public sealed class KllSketch
     public void AddBatch(ReadOnlySpan<double> values)
     {
         if (values.IsEmpty) return;
-        Track(TensorPrimitives.Min(values), TensorPrimitives.Max(values));
+        AddBatch(values, TensorPrimitives.Min(values), TensorPrimitives.Max(values));
+    }
+
+    /// <summary>As <see cref="AddBatch(ReadOnlySpan{double})"/> when the caller already knows the batch's min and max.</summary>
+    public void AddBatch(ReadOnlySpan<double> values, double min, double max)
+    {
+        if (values.IsEmpty) return;
+        Track(min, max);
         var sampleLevel = 0;
         while ((values.Length >> sampleLevel) > 16 * K) sampleLevel++;
         var block = 1 << sampleLevel;

@@ -50,8 +50,8 @@ public sealed class S3rverServer : IAsyncDisposable
     /// <summary>Creates a bucket with a unique name (tests share one server) and returns the name.</summary>
     public async Task<string> CreateBucketAsync(string hint, CancellationToken cancellationToken)
     {
-        var name = $"{new string(hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}-{Guid.NewGuid():N}"[..Math.Min(63, hint.Length + 33)];
-        name = name.TrimEnd('-');
+        var prefix = new string(hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray());
+        var name = $"{(prefix.Length == 0 ? "b" : prefix)}-{Guid.NewGuid():N}"; // at most 63 characters
         using var client = CreateClient();
         await client.PutBucketAsync(new PutBucketRequest { BucketName = name }, cancellationToken).ConfigureAwait(false);
         return name;
@@ -86,7 +86,16 @@ public sealed class S3rverServer : IAsyncDisposable
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(Path.Combine(home, "node_modules", "s3rver"));
         start.ArgumentList.Add(data);
-        var process = StartOrExplain(start);
+        Process process;
+        try
+        {
+            process = StartOrExplain(start);
+        }
+        catch
+        {
+            Directory.Delete(data, recursive: true);
+            throw;
+        }
 
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
@@ -103,10 +112,15 @@ public sealed class S3rverServer : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
+                Directory.Delete(data, recursive: true);
                 throw new InvalidOperationException($"s3rver did not report its port within 60 s. stderr: {stderr}");
             }
             if (line is null)
-                throw new InvalidOperationException($"s3rver exited before listening (exit code {(process.WaitForExit(5000) ? process.ExitCode : -1)}). stderr: {stderr}");
+            {
+                var exit = process.WaitForExit(5000) ? process.ExitCode : -1;
+                Directory.Delete(data, recursive: true);
+                throw new InvalidOperationException($"s3rver exited before listening (exit code {exit}). stderr: {stderr}");
+            }
             const string marker = "S3rver listening on ";
             if (line.StartsWith(marker, StringComparison.Ordinal))
             {

@@ -13,7 +13,9 @@ public sealed class ExpectColumnValuesToBeUnique : ColumnMapExpectation
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {
         var condition = context.Condition();
-        var occurrences = context.Scan.Derived($"count(*) FILTER (WHERE {condition}) OVER (PARTITION BY {ident})");
+        // A filtered window aggregate is markedly slower in DuckDB; without a row_condition there is nothing to filter.
+        var counted = condition == "TRUE" ? "count(*)" : $"count(*) FILTER (WHERE {condition})";
+        var occurrences = context.Scan.Derived($"{counted} OVER (PARTITION BY {ident})");
         return $"{occurrences} > 1";
     }
 }

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using DataQuality.Core;
+using DataQuality.Core.Datasets;
+using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Profiling;
+
+namespace DataQuality.Cli.Commands;
+
+/// <summary><c>dq suggest PATH --out contract.yaml</c>: drafts an ODCS 3.1 contract from a profile of the data.</summary>
+internal static class SuggestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("path") { Description = "A Parquet file, directory or glob to draw the contract from." };
+        var output = new Option<string?>("--out") { Description = "Where to write the contract YAML (default: print it)." };
+        var name = new Option<string?>("--name") { Description = "Contract and table name (default: the file or directory name)." };
+        var command = new Command("suggest", "Suggest an ODCS 3.1 data contract (types, required, unique, enums, ranges, formats) from the data.")
+        {
+            path, output, name,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var dataset = DatasetRef.Parse(parse.GetValue(path)!);
+            if (dataset.Format != DatasetFormat.Parquet)
+                throw new InputException(ProfileErrors.NotParquet, $"dq suggest reads Parquet; '{dataset.Location}' looks like {dataset.Format}.", new SourceLocation(dataset.Location));
+            var resolved = await DatasetResolver.LocalOnly.ResolveAsync(dataset, ct).ConfigureAwait(false);
+            var profile = await ParquetProfiler.ProfileAsync(resolved.Files, ProfileOptions.Default, null, ct).ConfigureAwait(false);
+            var contractName = parse.GetValue(name) is { Length: > 0 } n ? n : DefaultName(dataset.Location);
+            using var db = DuckDbSession.Open(DuckDbOptions.FromEnvironment());
+            var file = parse.GetValue(output);
+            // The draft names the data it came from (relative to where it is written), so `dq validate --contract` runs it as is.
+            var serverPath = file is { Length: > 0 } && !dataset.IsS3
+                ? Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFullPath(dataset.Location)).Replace('\\', '/')
+                : dataset.Location;
+            if (Directory.Exists(dataset.Location)) serverPath = serverPath.TrimEnd('/') + "/**/*.parquet";
+            var yaml = ContractSuggester.SuggestYaml(profile, contractName, resolved.ToRelationSql(), db, serverPath);
+            if (file is { Length: > 0 })
+            {
+                await File.WriteAllTextAsync(file, yaml, ct).ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"wrote {file}: {profile.Columns.Count} columns from {profile.RowCount:N0} rows").ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Out.WriteAsync(yaml).ConfigureAwait(false);
+            }
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    private static string DefaultName(string location)
+    {
+        var trimmed = location.TrimEnd('/', '\\');
+        var leaf = Path.GetFileName(trimmed.Contains('*', StringComparison.Ordinal) ? Path.GetDirectoryName(trimmed) ?? "dataset" : trimmed);
+        var stem = leaf.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? leaf[..^".parquet".Length] : leaf;
+        return string.IsNullOrWhiteSpace(stem) ? "dataset" : stem;
+    }
+}
