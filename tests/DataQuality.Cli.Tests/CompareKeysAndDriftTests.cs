@@ -56,6 +56,10 @@ public sealed class CompareKeysAndDriftTests
         var noProfile = await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--max-drift-psi", "0.2", "--no-profile");
         noProfile.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
         noProfile.Error.Should().Contain("DQ6005");
+        (await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--max-drift-psi", "0.2", "--no-drift")).ExitCode.Should().Be(ExitCodes.UsageOrInputError);
+        var withoutDrift = await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--no-drift");
+        withoutDrift.ExitCode.Should().Be(ExitCodes.Passed, withoutDrift.Error);
+        withoutDrift.Out.Should().Contain("### Profile").And.NotContain("### Drift");
         var missing = await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--keys-from", t.Combine("no-such-contracts"));
         missing.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
         missing.Error.Should().Contain("DQ6013");

@@ -29,10 +29,11 @@ internal static class CompareCommand
         var maxDelta = new Option<double?>("--max-row-count-delta-pct") { Description = "Fail when an entity's row count changes by more than this percentage." };
         var failOnSchema = new Option<bool>("--fail-on-schema-change") { Description = "Fail when entities or columns appear, disappear or change type or nullability." };
         var samples = new Option<int>("--samples") { Description = "Sample rows per status.", DefaultValueFactory = _ => 5 };
-        var noProfile = new Option<bool>("--no-profile") { Description = "Skip the per-column profile comparison." };
+        var noProfile = new Option<bool>("--no-profile") { Description = "Skip the per-column profile and drift comparison." };
+        var noDrift = new Option<bool>("--no-drift") { Description = "Keep the profile, skip the PSI/KS drift (its profiler pass)." };
 
         var command = new Command("compare", "Compare two pipeline output trees (base = main, head = feature) entity by entity.");
-        foreach (var o in new Option[] { baseOption, headOption, layout, key, keysFrom, absTol, relTol, exclude, format, output, maxChanged, maxDelta, failOnSchema, samples, noProfile, maxPsi })
+        foreach (var o in new Option[] { baseOption, headOption, layout, key, keysFrom, absTol, relTol, exclude, format, output, maxChanged, maxDelta, failOnSchema, samples, noProfile, noDrift, maxPsi })
             command.Options.Add(o);
         var storage = new StorageOptionsBinder();
         storage.AddTo(command);
@@ -43,7 +44,8 @@ internal static class CompareCommand
             if (parse.GetValue(maxChanged) is < 0) throw new InputException("DQ6005", "--max-changed-rows must be 0 or more.");
             if (parse.GetValue(maxDelta) is { } pct && (pct < 0 || !double.IsFinite(pct))) throw new InputException("DQ6005", "--max-row-count-delta-pct must be 0 or more.");
             if (parse.GetValue(maxPsi) is { } psi && (psi < 0 || !double.IsFinite(psi))) throw new InputException("DQ6005", "--max-drift-psi must be 0 or more.");
-            if (parse.GetValue(maxPsi) is not null && parse.GetValue(noProfile)) throw new InputException("DQ6005", "--max-drift-psi needs the profile; drop --no-profile.");
+            if (parse.GetValue(maxPsi) is not null && (parse.GetValue(noProfile) || parse.GetValue(noDrift)))
+                throw new InputException("DQ6005", "--max-drift-psi needs the drift; drop --no-profile and --no-drift.");
             var options = new ComparisonOptions
             {
                 Layout = TreeLayout.Parse(parse.GetValue(layout)!),
@@ -54,6 +56,7 @@ internal static class CompareCommand
                 Exclude = parse.GetValue(exclude) ?? [],
                 SampleSize = parse.GetValue(samples),
                 Profile = !parse.GetValue(noProfile),
+                Drift = !parse.GetValue(noDrift),
                 Thresholds = new ComparisonThresholds
                 {
                     MaxChangedRows = parse.GetValue(maxChanged),

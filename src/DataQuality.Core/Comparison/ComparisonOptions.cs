@@ -22,6 +22,9 @@ public sealed record ComparisonOptions
     /// <summary>Per-column profile (count, nulls, distinct, min, max, mean, top values) on each side.</summary>
     public bool Profile { get; init; } = true;
 
+    /// <summary>PSI/KS drift per column (with <see cref="Profile"/>): one extra profiler pass per side over the Parquet files.</summary>
+    public bool Drift { get; init; } = true;
+
     /// <summary>Top values are computed exactly, only for columns with at most this many distinct values on both sides.</summary>
     public int TopValuesMaxDistinct { get; init; } = 50;
 

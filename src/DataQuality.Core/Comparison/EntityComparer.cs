@@ -59,7 +59,7 @@ internal sealed class EntityComparer
         var profile = _options.Profile && !identicalFiles
             ? new ProfileDiffer(_session, _options).Compare(columns, baseAll!.ToRelationSql(), headAll!.ToRelationSql())
             : [];
-        if (profile.Count > 0 && format == DatasetFormat.Parquet)
+        if (profile.Count > 0 && _options.Drift && format == DatasetFormat.Parquet)
         {
             var drift = await DriftDiffer.CompareAsync(baseAll!.Files, headAll!.Files, columns, ct).ConfigureAwait(false);
             profile = profile.Select(p => drift.TryGetValue(p.Column, out var d) ? p with { Drift = d } : p).ToList();

@@ -90,6 +90,9 @@ public sealed class DriftComparisonTests
         f.Base.Write(Part, Events);
         f.Head.Write(Part, Shifted);
         (await f.CompareAsync(Keyed(maxPsi: 0) with { Profile = false })).Verdict.Passed.Should().BeTrue("without the profile there is no drift to check");
+        var noDrift = await f.CompareAsync(Keyed(maxPsi: 0) with { Drift = false });
+        noDrift.Entities.Single().Profile.Should().NotBeEmpty().And.OnlyContain(p => p.Drift == null);
+        noDrift.Verdict.Passed.Should().BeTrue();
 
         using var same = new ComparisonFixture();
         same.Base.Write(Part, Events);
