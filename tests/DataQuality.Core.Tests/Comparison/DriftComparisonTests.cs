@@ -52,6 +52,10 @@ public sealed class DriftComparisonTests
         profile["pair"].Drift.Should().BeNull("list columns have no distribution to compare");
         profile["ds"].Drift.Should().BeNull("the hive partition column is not in the Parquet files");
         report.Verdict.Passed.Should().BeTrue();
+        // Distinct counts come from the profiler's HyperLogLog (2^14 registers) when the drift pass ran.
+        profile["label"].Base!.DistinctApprox.Should().BeCloseTo(2000, 40);
+        profile["sometimes"].Head!.DistinctApprox.Should().BeCloseTo(2000, 40);
+        profile["ds"].Base!.DistinctApprox.Should().Be(1, "partition columns are still profiled by DuckDB");
     }
 
     [Fact]
