@@ -1,6 +1,7 @@
 using System.Globalization;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Profiling;
 
 namespace DataQuality.Benchmarks;
 
@@ -39,6 +40,14 @@ public sealed class CompareBenchmark : IBenchmark
         var k = last!.Entities[0].Keyed!;
         context.Line(string.Create(CultureInfo.InvariantCulture,
             $"  added {k.Added}, removed {k.Removed}, changed {k.Changed}, identical {k.Identical}; unequal by column: {string.Join(", ", k.Columns.Where(c => c.Unequal > 0).Select(c => $"{c.Column}={c.Unequal}"))}"));
+
+        // The drift inputs alone: the vectorized profiler's single pass over each side, to weigh it
+        // against the DuckDB profile scans (with profile minus --no-profile includes both).
+        await Measure(context, "profiler pass alone (base + head, drift inputs)", async () =>
+        {
+            await ParquetProfiler.ProfileAsync([Path.Combine(baseRoot, Part)], cancellationToken: cancellationToken);
+            await ParquetProfiler.ProfileAsync([Path.Combine(headRoot, Part)], cancellationToken: cancellationToken);
+        }, repeats);
 
         await Measure(context, "full keyed compare (--no-profile)", async () =>
             last = await comparer.CompareAsync(baseRoot, headRoot, keyed with { Profile = false }, cancellationToken), repeats);

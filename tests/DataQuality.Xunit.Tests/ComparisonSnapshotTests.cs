@@ -41,7 +41,7 @@ public sealed class ComparisonSnapshotTests
         {
             Keys = new Dictionary<string, IReadOnlyList<string>> { ["orders"] = ["order_id"], ["customers"] = ["customer_id"] },
             AbsoluteTolerance = new Dictionary<string, double> { ["amount"] = 0.005 },
-            Thresholds = new ComparisonThresholds { MaxChangedRows = 10, FailOnSchemaChange = true },
+            Thresholds = new ComparisonThresholds { MaxChangedRows = 10, FailOnSchemaChange = true, MaxDriftPsi = 0.2 },
         };
         return await new TreeComparer(duckDb: new DuckDbOptions { Threads = 1 })
             .CompareAsync(folder.Combine("main"), folder.Combine("feature"), options, TestContext.Current.CancellationToken);

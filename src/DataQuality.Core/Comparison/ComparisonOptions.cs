@@ -22,6 +22,9 @@ public sealed record ComparisonOptions
     /// <summary>Per-column profile (count, nulls, distinct, min, max, mean, top values) on each side.</summary>
     public bool Profile { get; init; } = true;
 
+    /// <summary>PSI/KS drift per column (with <see cref="Profile"/>): one extra profiler pass per side over the Parquet files.</summary>
+    public bool Drift { get; init; } = true;
+
     /// <summary>Top values are computed exactly, only for columns with at most this many distinct values on both sides.</summary>
     public int TopValuesMaxDistinct { get; init; } = 50;
 
@@ -29,8 +32,16 @@ public sealed record ComparisonOptions
 
     public ComparisonThresholds Thresholds { get; init; } = new();
 
+    /// <summary>
+    /// Keys read from data contracts (<see cref="ContractKeys"/>), by model name. Used for entities
+    /// <see cref="Keys"/> does not name; unlike <see cref="Keys"/>, a model that is in neither tree is no error
+    /// (a contracts folder usually describes more than one pipeline's outputs).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ContractKeys { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     internal IReadOnlyList<string>? KeysFor(string entityName, string entity) =>
-        Keys.TryGetValue(entityName, out var k) ? k : Keys.TryGetValue(entity, out k) ? k : null;
+        Keys.TryGetValue(entityName, out var k) ? k : Keys.TryGetValue(entity, out k) ? k
+        : ContractKeys.TryGetValue(entityName, out k) ? k : ContractKeys.TryGetValue(entity, out k) ? k : null;
 
     internal bool IsExcluded(string entityName, string entity, string column) =>
         Exclude.Contains(column) || Exclude.Contains($"{entityName}.{column}") || Exclude.Contains($"{entity}.{column}");
@@ -53,4 +64,7 @@ public sealed record ComparisonThresholds
 
     /// <summary>Fail when an entity or column appears or disappears, or a column's type or nullability changes.</summary>
     public bool FailOnSchemaChange { get; init; }
+
+    /// <summary>Largest allowed population stability index of any column (0.1 stable, 0.25 shifted, by convention).</summary>
+    public double? MaxDriftPsi { get; init; }
 }

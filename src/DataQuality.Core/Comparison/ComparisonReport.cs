@@ -97,8 +97,17 @@ public sealed record ValueChange(string Column, string? Base, string? Head);
 
 public sealed record DuplicateKeySample(string Key, long BaseRows, long HeadRows);
 
-/// <summary>One column's profile on each side; a side is null when the column is missing there.</summary>
-public sealed record ColumnProfileComparison(string Column, ColumnProfile? Base, ColumnProfile? Head);
+/// <summary>One column's profile on each side; a side is null when the column is missing there. <paramref name="Drift"/> is
+/// null when no distribution could be compared (no profile pass, a column missing on a side, a kind without drift).</summary>
+public sealed record ColumnProfileComparison(string Column, ColumnProfile? Base, ColumnProfile? Head, ColumnDrift? Drift = null);
+
+/// <summary>
+/// Distribution drift from base to head: population stability index (numeric/temporal: 10 bins at the
+/// base's quantiles; string: the top values plus "other") and, for numeric and temporal columns, the
+/// two-sample Kolmogorov–Smirnov statistic. Both come from sketches, so they are approximate (KS to
+/// about 0.01). A value is null when a side has no non-null values.
+/// </summary>
+public sealed record ColumnDrift(string Kind, double? Psi, double? KolmogorovSmirnov);
 
 public sealed record ColumnProfile(
     long Count,

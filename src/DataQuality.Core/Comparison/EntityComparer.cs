@@ -56,9 +56,22 @@ internal sealed class EntityComparer
                 rowCounts.Base, 0, rowCounts.Base, [], new RowSamples([], [], [], []));
         }
 
-        var profile = _options.Profile && !identicalFiles
-            ? new ProfileDiffer(_session, _options).Compare(columns, baseAll!.ToRelationSql(), headAll!.ToRelationSql())
-            : [];
+        List<ColumnProfileComparison> profile = [];
+        if (_options.Profile && !identicalFiles)
+        {
+            // The drift's profiler pass comes first: its distinct estimates spare the DuckDB profile its
+            // approx_count_distinct, the larger part of that scan.
+            var sides = _options.Drift && format == DatasetFormat.Parquet
+                ? await DriftDiffer.ProfileAsync(baseAll!.Files, headAll!.Files, ct).ConfigureAwait(false)
+                : null;
+            profile = new ProfileDiffer(_session, _options).Compare(columns, baseAll!.ToRelationSql(), headAll!.ToRelationSql(),
+                sides is { } s1 ? DriftDiffer.DistinctEstimates(s1.Base) : null, sides is { } s2 ? DriftDiffer.DistinctEstimates(s2.Head) : null);
+            if (sides is { } s)
+            {
+                var drift = DriftDiffer.Compare(s.Base, s.Head, columns);
+                profile = profile.Select(p => drift.TryGetValue(p.Column, out var d) ? p with { Drift = d } : p).ToList();
+            }
+        }
 
         return new EntityComparison(name, Presence.Both, baseSide.SchemaVersions, headSide.SchemaVersions, identicalFiles, rowCounts,
             partitions, changes, columns, keyed, profile);

@@ -20,11 +20,13 @@ internal sealed class ProfileDiffer
         _options = options;
     }
 
-    public List<ColumnProfileComparison> Compare(IReadOnlyList<SchemaColumn> columns, string baseRelation, string headRelation)
+    /// <param name="baseDistinct">Distinct estimates already known (the profiler's), by column; DuckDB estimates the others.</param>
+    public List<ColumnProfileComparison> Compare(IReadOnlyList<SchemaColumn> columns, string baseRelation, string headRelation,
+        IReadOnlyDictionary<string, long>? baseDistinct = null, IReadOnlyDictionary<string, long>? headDistinct = null)
     {
         var profiled = columns.Where(c => !c.Excluded).ToList();
-        var b = Profile(profiled.Where(c => c.BaseType is not null).Select(c => (c.Name, c.BaseType!)).ToList(), baseRelation);
-        var h = Profile(profiled.Where(c => c.HeadType is not null).Select(c => (c.Name, c.HeadType!)).ToList(), headRelation);
+        var b = Profile(profiled.Where(c => c.BaseType is not null).Select(c => (c.Name, c.BaseType!)).ToList(), baseRelation, baseDistinct);
+        var h = Profile(profiled.Where(c => c.HeadType is not null).Select(c => (c.Name, c.HeadType!)).ToList(), headRelation, headDistinct);
 
         var lowCardinality = profiled
             .Where(c => b.TryGetValue(c.Name, out var bp) && h.TryGetValue(c.Name, out var hp)
@@ -46,7 +48,7 @@ internal sealed class ProfileDiffer
         return profiled.Select(c => new ColumnProfileComparison(c.Name, b.GetValueOrDefault(c.Name), h.GetValueOrDefault(c.Name))).ToList();
     }
 
-    private Dictionary<string, ColumnProfile> Profile(List<(string Name, string Type)> columns, string relation)
+    private Dictionary<string, ColumnProfile> Profile(List<(string Name, string Type)> columns, string relation, IReadOnlyDictionary<string, long>? knownDistinct)
     {
         var result = new Dictionary<string, ColumnProfile>(StringComparer.Ordinal);
         if (columns.Count == 0) return result;
@@ -56,7 +58,7 @@ internal sealed class ProfileDiffer
             var id = SqlText.Identifier(name);
             var nested = ColumnTypes.IsNested(type);
             sql.Append($", count({id})::BIGINT");
-            sql.Append(nested ? ", NULL::BIGINT" : $", approx_count_distinct({id})::BIGINT");
+            sql.Append(nested || knownDistinct?.ContainsKey(name) == true ? ", NULL::BIGINT" : $", approx_count_distinct({id})::BIGINT");
             sql.Append(nested ? ", NULL::VARCHAR, NULL::VARCHAR" : $", min({id})::VARCHAR, max({id})::VARCHAR");
             sql.Append(ColumnTypes.IsNumeric(type) || type == "BOOLEAN" ? $", avg({id}::DOUBLE)::DOUBLE" : ", NULL::DOUBLE");
         }
@@ -65,7 +67,8 @@ internal sealed class ProfileDiffer
         for (var i = 0; i < columns.Count; i++)
         {
             var count = DuckDbRows.Long(r[1 + 5 * i]);
-            result[columns[i].Name] = new ColumnProfile(count, rows - count, DuckDbRows.Long(r[2 + 5 * i]),
+            var distinct = knownDistinct is not null && knownDistinct.TryGetValue(columns[i].Name, out var known) ? known : DuckDbRows.Long(r[2 + 5 * i]);
+            result[columns[i].Name] = new ColumnProfile(count, rows - count, distinct,
                 (string?)r[3 + 5 * i], (string?)r[4 + 5 * i], DuckDbRows.Double(r[5 + 5 * i]), null);
         }
         return result;

@@ -27,6 +27,10 @@ public static class VerdictEvaluator
                     breaches.Add(new ThresholdBreach(e.Name, "max-row-count-delta-pct",
                         pct is null ? "infinite (base has 0 rows)" : SnapshotNumber(pct.Value) + "%", SnapshotNumber(maxPct) + "%"));
             }
+            if (thresholds.MaxDriftPsi is { } maxPsi)
+                foreach (var p in e.Profile)
+                    if (p.Drift?.Psi is { } psi && psi > maxPsi)
+                        breaches.Add(new ThresholdBreach(e.Name, "max-drift-psi", $"{p.Column}: PSI {DriftNumber(psi)}", DriftNumber(maxPsi)));
             if (thresholds.MaxChangedRows is { } maxRows)
             {
                 var differing = e.Presence switch
@@ -49,6 +53,9 @@ public static class VerdictEvaluator
         SchemaChangeKind.TypeChanged => $"type {c.Before} -> {c.After}",
         _ => $"{c.Before} -> {c.After}",
     };
+
+    /// <summary>Drift statistics are sketch estimates: four decimals, invariant, so snapshots are stable.</summary>
+    public static string DriftNumber(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string SnapshotNumber(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

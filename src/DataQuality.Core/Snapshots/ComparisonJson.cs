@@ -46,6 +46,7 @@ public static class ComparisonJson
             NullableNumber(w, "maxChangedRows", report.Thresholds.MaxChangedRows);
             Double(w, "maxRowCountDeltaPercent", report.Thresholds.MaxRowCountDeltaPercent);
             w.WriteBoolean("failOnSchemaChange", report.Thresholds.FailOnSchemaChange);
+            DriftNumber(w, "maxDriftPsi", report.Thresholds.MaxDriftPsi);
             w.WriteEndObject();
             w.WriteStartArray("entities");
             foreach (var e in report.Entities) Entity(w, e, options);
@@ -120,6 +121,7 @@ public static class ComparisonJson
             w.WriteBoolean("changed", !ComparisonMarkdown.SameProfile(p.Base, p.Head));
             Profile(w, "base", p.Base);
             Profile(w, "head", p.Head);
+            Drift(w, p.Drift);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -191,6 +193,24 @@ public static class ComparisonJson
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static void Drift(Utf8JsonWriter w, ColumnDrift? d)
+    {
+        if (d is null) { w.WriteNull("drift"); return; }
+        w.WriteStartObject("drift");
+        w.WriteString("kind", d.Kind);
+        DriftNumber(w, "psi", d.Psi);
+        DriftNumber(w, "ks", d.KolmogorovSmirnov);
+        w.WriteEndObject();
+    }
+
+    // Written as raw JSON numbers with four decimals, the same text as the Markdown report.
+    private static void DriftNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is not { } v || !double.IsFinite(v)) { w.WriteNull(name); return; }
+        w.WritePropertyName(name);
+        w.WriteRawValue(VerdictEvaluator.DriftNumber(v));
     }
 
     private static void Profile(Utf8JsonWriter w, string name, ColumnProfile? p)

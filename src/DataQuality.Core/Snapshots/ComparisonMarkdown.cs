@@ -59,6 +59,7 @@ public static class ComparisonMarkdown
         if (t.MaxChangedRows is { } r) parts.Add($"max changed rows {Integer(r)}");
         if (t.MaxRowCountDeltaPercent is { } p) parts.Add($"max row count delta {Percent(p)}");
         if (t.FailOnSchemaChange) parts.Add("fail on schema change");
+        if (t.MaxDriftPsi is { } psi) parts.Add($"max drift PSI {VerdictEvaluator.DriftNumber(psi)}");
         return parts.Count == 0 ? "none (report only)" : string.Join(", ", parts);
     }
 
@@ -98,7 +99,21 @@ public static class ComparisonMarkdown
 
         if (e.Keyed is { } k) Keyed(md, k, options);
         Profile(md, e.Profile, options);
+        Drift(md, e.Profile);
     }
+
+    private static void Drift(StringBuilder md, IReadOnlyList<ColumnProfileComparison> profile)
+    {
+        var drifted = profile.Where(p => p.Drift is not null).ToList();
+        if (drifted.Count == 0) return;
+        md.Append("### Drift\n\nPSI and KS from the profiler's sketches (approximate; PSI below 0.1 is commonly read as stable, above 0.25 as shifted).\n\n");
+        md.Append("| column | kind | PSI | KS |\n|---|---|---:|---:|\n");
+        foreach (var p in drifted)
+            md.Append($"| {Cell(p.Column)} | {p.Drift!.Kind} | {DriftNumber(p.Drift.Psi)} | {DriftNumber(p.Drift.KolmogorovSmirnov)} |\n");
+        md.Append('\n');
+    }
+
+    private static string DriftNumber(double? value) => value is { } v && double.IsFinite(v) ? VerdictEvaluator.DriftNumber(v) : Missing;
 
     private static void Keyed(StringBuilder md, KeyedComparison k, SnapshotRenderOptions options)
     {

@@ -82,6 +82,9 @@ internal static partial class DcsConverter
         }
         foreach (var key in new[] { "description", "required", "unique", "primaryKey", "classification", "tags", "examples", "quality" })
             if (field[key] is not null) result[key] = copy.Copy(field[key]);
+        // DCS 0.9 spelled a primary key field `primary: true`; later versions `primaryKey: true`.
+        if (field["primaryKey"] is null && field["primary"] is JsonValue primary && primary.GetValueKind() == JsonValueKind.True)
+            result["primaryKey"] = copy.Copy(primary);
         var pkIndex = modelPrimaryKey.IndexOf(name);
         if (pkIndex >= 0)
         {
