@@ -147,15 +147,10 @@ internal sealed class DemoRunner
 
     private async Task CompareAsync(CancellationToken cancellationToken)
     {
+        // Keys come from the contracts the previous step extracted (each model's primary key).
         var options = new ComparisonOptions
         {
-            Keys = new Dictionary<string, IReadOnlyList<string>>
-            {
-                ["customers"] = ["customer_id"],
-                ["orders"] = ["order_id"],
-                ["order_items"] = ["order_id", "line_no"],
-                ["daily_sales"] = ["country", "ds"],
-            },
+            ContractKeys = ContractKeys.Load(Path.Combine(_root, "contracts")),
             AbsoluteTolerance = new Dictionary<string, double> { ["revenue"] = 0.01 },
         };
         var report = await new TreeComparer(duckDb: new DuckDbOptions { Threads = 2 }).CompareAsync(MainRoot, FeatureRoot, options, cancellationToken).ConfigureAwait(false);
