@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return CompareCommand.Create(context);
         yield return AcceptCommand.Create(context);
         yield return SnapshotsCommand.Create(context);
+        yield return HistoryCommand.Create(context);
     }
 }

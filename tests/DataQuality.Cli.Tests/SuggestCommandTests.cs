@@ -7,7 +7,7 @@ namespace DataQuality.Cli.Tests;
 
 /// <summary>
 /// dq suggest drafts an ODCS 3.1 contract; each suggested constraint is checked here against the data with
-/// DuckDB. End-to-end "the contract validates green with dq validate" waits for the contracts engine.
+/// DuckDB, and the draft validates green end to end through the contracts engine.
 /// </summary>
 public sealed class SuggestCommandTests : IDisposable
 {
@@ -106,6 +106,19 @@ public sealed class SuggestCommandTests : IDisposable
         // The margin widens ranges: the suggested bounds are strictly outside the observed ones.
         double.Parse(Option(properties["amount"], "maximum"), CultureInfo.InvariantCulture)
             .Should().BeGreaterThan(Convert.ToDouble(db.Scalar($"SELECT max(amount) FROM {from}"), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Suggested_contract_validates_green_on_the_data_it_came_from()
+    {
+        var contractPath = Path.Combine(_dir, "drafts", "orders.odcs.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(contractPath)!);
+        (await CliRunner.RunAsync("suggest", _file, "--out", contractPath)).ExitCode.Should().Be(ExitCodes.Passed);
+
+        var run = await CliRunner.RunAsync("validate", "--contract", contractPath, "--format", "json");
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Out + run.Error);
+        run.Out.Should().Contain("\"success\": true").And.NotContain("\"status\": \"failed\"").And.NotContain("\"status\": \"error\"");
     }
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;

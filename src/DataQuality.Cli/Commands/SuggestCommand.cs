@@ -27,8 +27,14 @@ internal static class SuggestCommand
             var profile = await ParquetProfiler.ProfileAsync(resolved.Files, ProfileOptions.Default, null, ct).ConfigureAwait(false);
             var contractName = parse.GetValue(name) is { Length: > 0 } n ? n : DefaultName(dataset.Location);
             using var db = DuckDbSession.Open(DuckDbOptions.FromEnvironment());
-            var yaml = ContractSuggester.SuggestYaml(profile, contractName, resolved.ToRelationSql(), db);
-            if (parse.GetValue(output) is { Length: > 0 } file)
+            var file = parse.GetValue(output);
+            // The draft names the data it came from (relative to where it is written), so `dq validate --contract` runs it as is.
+            var serverPath = file is { Length: > 0 } && !dataset.IsS3
+                ? Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFullPath(dataset.Location)).Replace('\\', '/')
+                : dataset.Location;
+            if (Directory.Exists(dataset.Location)) serverPath = serverPath.TrimEnd('/') + "/**/*.parquet";
+            var yaml = ContractSuggester.SuggestYaml(profile, contractName, resolved.ToRelationSql(), db, serverPath);
+            if (file is { Length: > 0 })
             {
                 await File.WriteAllTextAsync(file, yaml, ct).ConfigureAwait(false);
                 await context.Out.WriteLineAsync($"wrote {file}: {profile.Columns.Count} columns from {profile.RowCount:N0} rows").ConfigureAwait(false);

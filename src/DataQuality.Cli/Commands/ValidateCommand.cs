@@ -4,6 +4,7 @@ using DataQuality.Core;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Expectations.Readers;
+using DataQuality.Core.History;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
 
@@ -30,21 +31,24 @@ internal static class ValidateCommand
             DefaultValueFactory = _ => ResultFormatLevel.Summary,
         };
 
+        var history = new HistoryOptions();
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
             suite, data, format, output, failOn, threads, resultFormat,
         };
         storage.AddTo(command);
+        history.AddTo(command);
         var contract = new ContractValidation();
         contract.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            using var historyStore = history.Open(parse, storage);
             if (parse.GetValue(contract.Contract) is { } contractFile)
             {
                 var contractDuckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
@@ -60,11 +64,15 @@ internal static class ValidateCommand
             using var _ = fetcher; // owns the S3 client and, with --no-cache, the downloaded files
             var validator = new DatasetValidator(resolver, duckDb);
             var level = parse.GetValue(resultFormat);
+            var historyTarget = historyStore is null ? null : new HistoryTarget(historyStore, parse.GetValue(history.Dataset) ?? dataLocation);
             var report = await validator.ValidateAsync(
                 expectationSuite,
                 DatasetRef.Parse(dataLocation),
                 ResultFormat.Default with { Level = level, UnexpectedIndexColumnNames = expectationSuite.PrimaryKey },
+                historyTarget,
                 cancellationToken).ConfigureAwait(false);
+            if (historyTarget is not null)
+                await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
             await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
             return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);

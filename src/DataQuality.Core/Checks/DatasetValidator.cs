@@ -16,14 +16,30 @@ public sealed class DatasetValidator
         _duckDb = duckDb ?? DuckDbOptions.FromEnvironment();
     }
 
-    public async Task<ValidationReport> ValidateAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat = null, CancellationToken cancellationToken = default)
+    public Task<ValidationReport> ValidateAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat = null, CancellationToken cancellationToken = default) =>
+        ValidateAsync(suite, dataset, resultFormat, history: null, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="history"/>: history thresholds see the dataset's earlier runs (read before the
+    /// scan), and this run's metrics are appended afterwards, whatever the outcome.
+    /// </summary>
+    public async Task<ValidationReport> ValidateAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat, History.HistoryTarget? history, CancellationToken cancellationToken = default)
+    {
+        var earlier = history is null ? null : await History.MetricHistory.LoadAsync(history.Store, history.Dataset, cancellationToken).ConfigureAwait(false);
+        var report = await RunAsync(suite, dataset, resultFormat, earlier, cancellationToken).ConfigureAwait(false);
+        if (history is not null)
+            await history.Store.AppendAsync(History.HistoryRecorder.ToRun(report, History.HistoryRecorder.SuiteKind, history.Dataset), cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task<ValidationReport> RunAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat, History.MetricHistory? history, CancellationToken cancellationToken)
     {
         var resolved = await _resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
         using var session = DuckDbSession.Open(_duckDb);
         var source = new DataSource(dataset.Location, resolved.ToRelationSql());
         try
         {
-            return new SuiteRunner(session).Run(suite, source, resultFormat);
+            return new SuiteRunner(session).Run(suite, source, resultFormat, history);
         }
         catch (System.Data.Common.DbException ex)
         {

@@ -20,7 +20,8 @@ public sealed class SuiteRunner
     /// <summary>Number of scans (metric queries) the last run issued; 1 unless a failing SQL had to be isolated.</summary>
     public int LastScanCount { get; private set; }
 
-    public ValidationReport Run(ExpectationSuite suite, DataSource source, ResultFormat? resultFormat = null)
+    /// <param name="history">Earlier runs of this dataset for history thresholds; null when there is no history store.</param>
+    public ValidationReport Run(ExpectationSuite suite, DataSource source, ResultFormat? resultFormat = null, History.MetricHistory? history = null)
     {
         resultFormat ??= ResultFormat.Default with { UnexpectedIndexColumnNames = suite.PrimaryKey };
         var schema = DatasetSchema.Describe(_session, source.RelationSql);
@@ -34,7 +35,7 @@ public sealed class SuiteRunner
             try
             {
                 var definition = ExpectationCatalog.Get(config.Type, config.Location);
-                planned[i] = definition.Plan(new PlanContext(config, schema, scan, source, resultFormat));
+                planned[i] = definition.Plan(new PlanContext(config, schema, scan, source, resultFormat) { History = history });
             }
             catch (Diagnostics.InputException ex)
             {

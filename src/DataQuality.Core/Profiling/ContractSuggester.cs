@@ -17,11 +17,14 @@ public static class ContractSuggester
     public const int MaxEnumValues = 20;
     public const double RangeMargin = 0.1;
 
-    public static string SuggestYaml(DatasetProfile profile, string name, string relationSql, DuckDbSession db)
+    /// <param name="serverPath">When given, a <c>local</c> server pointing at the data, so the draft validates as written.</param>
+    public static string SuggestYaml(DatasetProfile profile, string name, string relationSql, DuckDbSession db, string? serverPath = null)
     {
+        // physicalType is checked literally against what DuckDB reads, so it is DuckDB's type name, not Parquet's.
+        var duckTypes = Checks.Planning.DatasetSchema.Describe(db, relationSql).Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var properties = new List<object>();
         foreach (var column in profile.Columns.Where(c => c.Unsupported is null && !c.Repeated && !c.Path.Contains('.', StringComparison.Ordinal)))
-            properties.Add(Property(column, relationSql, db));
+            properties.Add(Property(column, relationSql, db, duckTypes.GetValueOrDefault(column.Path)));
 
         var contract = new Dictionary<string, object?>
         {
@@ -35,6 +38,10 @@ public static class ContractSuggester
             {
                 ["purpose"] = string.Create(CultureInfo.InvariantCulture, $"Suggested by dq from a profile of {profile.RowCount} rows in {profile.Files.Count} file(s); review before use."),
             },
+            ["servers"] = serverPath is null ? null : new List<object>
+            {
+                new Dictionary<string, object?> { ["server"] = "local", ["type"] = "local", ["format"] = "parquet", ["path"] = serverPath },
+            },
             ["schema"] = new List<object>
             {
                 new Dictionary<string, object?>
@@ -45,17 +52,18 @@ public static class ContractSuggester
                 },
             },
         };
+        if (serverPath is null) contract.Remove("servers");
         return new SerializerBuilder().DisableAliases().Build().Serialize(contract);
     }
 
-    private static Dictionary<string, object?> Property(ColumnProfile c, string relationSql, DuckDbSession db)
+    private static Dictionary<string, object?> Property(ColumnProfile c, string relationSql, DuckDbSession db, string? duckType)
     {
         var property = new Dictionary<string, object?>
         {
             ["name"] = c.Path,
             ["logicalType"] = LogicalType(c),
-            ["physicalType"] = c.LogicalType is { } lt ? $"{c.PhysicalType} ({lt})" : c.PhysicalType,
         };
+        if (duckType is not null) property["physicalType"] = duckType;
         if (c.NullCount == 0 && c.RowCount > 0) property["required"] = true;
         if (LooksUnique(c) && ConfirmUnique(c, relationSql, db)) property["unique"] = true;
 

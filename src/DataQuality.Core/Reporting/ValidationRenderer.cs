@@ -135,6 +135,8 @@ public static class ValidationRenderer
         {
             parts.Add("observed " + observed.ToJsonString());
         }
+        // A check that explains its own bounds (e.g. dq_metric_within_history's range from earlier runs).
+        if (d.Details?["summary"] is System.Text.Json.Nodes.JsonValue summary && summary.TryGetValue<string>(out var text)) parts.Add("· " + text);
         return string.Join(" ", parts);
     }
 

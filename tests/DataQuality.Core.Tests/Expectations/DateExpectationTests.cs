@@ -56,4 +56,27 @@ public sealed class DateExpectationTests : IDisposable
             .Result.UnexpectedList!.ToJsonString().Should().Be("""["2019-13-01","2019-02-30"]""");
         _t.Run("expect_column_values_to_be_dateutil_parseable", new { column = "id" }).Exception!.Code.Should().Be("DQ4410");
     }
+
+    [Theory]
+    [InlineData("14:00", true)]
+    [InlineData("2:00 PM", true)]
+    [InlineData("Jan 2020", true)]
+    [InlineData("20200105", true)]
+    [InlineData("2020-01", true)]
+    [InlineData("2020", true)]
+    [InlineData("5-Jan-2020", true)]
+    [InlineData("05.01.2020", true)]
+    [InlineData("1/2/20 10:30", true)]
+    [InlineData("2019-04-02T10:30:00+02:00", true)]
+    [InlineData("Tue, 02 Apr 2019 10:30:00 +0000", true)]
+    [InlineData("  2020-01-05  ", true)]
+    [InlineData("13/13/2020", false)]
+    [InlineData("not a date 12:00", false)]
+    [InlineData("2020-01-05 25:00", false)]
+    [InlineData("", false)]
+    public void Dateutil_subset(string text, bool parseable)
+    {
+        using var t = new MapTable($"SELECT 1 AS id, {DataQuality.Core.Datasets.SqlText.Literal(text)} AS v");
+        t.Run("expect_column_values_to_be_dateutil_parseable", new { column = "v" }).Success.Should().Be(parseable);
+    }
 }

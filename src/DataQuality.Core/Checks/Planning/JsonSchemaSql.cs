@@ -23,18 +23,43 @@ public sealed class JsonSchemaSql
         "$schema", "$id", "id", "title", "description", "default", "examples", "$comment", "definitions", "$defs", "format", "readOnly", "writeOnly", "deprecated",
     };
 
+    private const string RootDoc = "\u0001root\u0001";
+
     private readonly ExpectationConfig _config;
+    private readonly List<string> _paths = [];
     private int _variables;
 
     private JsonSchemaSql(ExpectationConfig config) => _config = config;
 
-    /// <summary>SQL true when the JSON text in <paramref name="textSql"/> parses and satisfies the schema.</summary>
-    public static string Compile(JsonNode? schema, string textSql, ExpectationConfig config)
+    /// <summary>
+    /// SQL true when the JSON text in <paramref name="textSql"/> parses and satisfies the schema.
+    /// Every path the schema looks at in the document is extracted by one multi-path
+    /// <c>json_extract</c> in a derived column of the scan, so each value is parsed once per row,
+    /// not once per keyword; the keywords then work on the small extracted fragments.
+    /// </summary>
+    public static string Compile(JsonNode? schema, string textSql, ExpectationConfig config, ScanBuilder scan)
     {
         var compiler = new JsonSchemaSql(config);
-        var predicate = compiler.Node(schema, textSql, "$", "json_schema");
-        // CASE keeps json_type & co. away from text that is not JSON (they would raise on it).
+        var predicate = compiler.Node(schema, RootDoc, "$", "json_schema");
+        if (compiler._paths.Count > 0)
+        {
+            // CASE keeps json_extract away from text that is not JSON (it would raise on it).
+            var fragments = scan.Derived($"CASE WHEN json_valid({textSql}) THEN json_extract({textSql}, {SqlText.List(compiler._paths)}) END");
+            for (var i = 0; i < compiler._paths.Count; i++)
+                predicate = predicate.Replace(Placeholder(i), $"{fragments}[{(i + 1).ToString(CultureInfo.InvariantCulture)}]", StringComparison.Ordinal);
+        }
         return $"CASE WHEN json_valid({textSql}) THEN coalesce(({predicate}), FALSE) ELSE FALSE END";
+    }
+
+    private static string Placeholder(int i) => "\u0002" + i.ToString(CultureInfo.InvariantCulture) + "\u0002";
+
+    /// <summary>The JSON value at <paramref name="path"/> of <paramref name="doc"/>: a pre-extracted fragment for the document itself, an extraction for array elements.</summary>
+    private string Frag(string doc, string path)
+    {
+        if (doc != RootDoc) return path == "$" ? doc : $"json_extract({doc}, {SqlText.Literal(path)})";
+        var index = _paths.IndexOf(path);
+        if (index < 0) { index = _paths.Count; _paths.Add(path); }
+        return Placeholder(index);
     }
 
     private string Node(JsonNode? schema, string doc, string path, string where)
@@ -43,13 +68,13 @@ public sealed class JsonSchemaSql
             return b.GetValue<bool>() ? "TRUE" : "FALSE";
         if (schema is not JsonObject obj) throw Invalid(where, "a schema must be an object or a boolean");
 
-        var p = SqlText.Literal(path);
-        var type = $"json_type({doc}, {p})";
+        var f = Frag(doc, path);
+        var type = $"json_type({f})";
         var checks = new List<string>();
         string When(string types, string check) => $"({type} NOT IN ({types}) OR ({check}))";
         const string numeric = "'BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE'";
-        var number = $"CAST(json_extract({doc}, {p}) AS DOUBLE)";
-        var text = $"json_extract_string({doc}, {p})";
+        var number = $"CAST({f} AS DOUBLE)";
+        var text = $"json_extract_string({f}, '$')";
 
         foreach (var (key, value) in obj)
         {
@@ -62,21 +87,21 @@ public sealed class JsonSchemaSql
                     break;
                 case "enum":
                     var options = value as JsonArray ?? throw Invalid(at, "must be a list");
-                    checks.Add(options.Count == 0 ? "FALSE" : $"CAST(json_extract({doc}, {p}) AS VARCHAR) IN ({string.Join(", ", options.Select(JsonText))})");
+                    checks.Add(options.Count == 0 ? "FALSE" : $"CAST({f} AS VARCHAR) IN ({string.Join(", ", options.Select(JsonText))})");
                     break;
                 case "const":
-                    checks.Add($"CAST(json_extract({doc}, {p}) AS VARCHAR) = {JsonText(value)}");
+                    checks.Add($"CAST({f} AS VARCHAR) = {JsonText(value)}");
                     break;
                 case "required":
                     var required = (value as JsonArray ?? throw Invalid(at, "must be a list")).Select(n => String(n, at)).ToList();
                     if (required.Count > 0)
-                        checks.Add(When("'OBJECT'", string.Join(" AND ", required.Select(r => $"json_type({doc}, {SqlText.Literal(Child(path, r))}) IS NOT NULL"))));
+                        checks.Add(When("'OBJECT'", string.Join(" AND ", required.Select(r => $"json_type({Frag(doc, Child(path, r))}) IS NOT NULL"))));
                     break;
                 case "properties":
                     foreach (var (name, sub) in value as JsonObject ?? throw Invalid(at, "must be an object"))
                     {
                         var child = Child(path, name);
-                        checks.Add($"(json_type({doc}, {SqlText.Literal(child)}) IS NULL OR ({Node(sub, doc, child, $"{at}.{name}")}))");
+                        checks.Add($"(json_type({Frag(doc, child)}) IS NULL OR ({Node(sub, doc, child, $"{at}.{name}")}))");
                     }
                     break;
                 case "additionalProperties":
@@ -86,31 +111,31 @@ public sealed class JsonSchemaSql
                     {
                         var declared = (obj["properties"] as JsonObject)?.Select(kv => kv.Key).ToList() ?? [];
                         checks.Add(When("'OBJECT'", declared.Count == 0
-                            ? $"len(json_keys({doc}, {p})) = 0"
-                            : $"list_has_all({SqlText.List(declared)}, json_keys({doc}, {p}))"));
+                            ? $"len(json_keys({f})) = 0"
+                            : $"list_has_all({SqlText.List(declared)}, json_keys({f}))"));
                     }
                     break;
                 case "minProperties":
-                    checks.Add(When("'OBJECT'", $"len(json_keys({doc}, {p})) >= {Count(value, at)}"));
+                    checks.Add(When("'OBJECT'", $"len(json_keys({f})) >= {Count(value, at)}"));
                     break;
                 case "maxProperties":
-                    checks.Add(When("'OBJECT'", $"len(json_keys({doc}, {p})) <= {Count(value, at)}"));
+                    checks.Add(When("'OBJECT'", $"len(json_keys({f})) <= {Count(value, at)}"));
                     break;
                 case "items":
                     if (value is JsonArray) throw Unsupported(at, "items as a list (tuple validation)");
                     var e = "__dq_e" + (_variables++).ToString(CultureInfo.InvariantCulture);
                     var each = Node(value, e, "$", at);
-                    checks.Add(When("'ARRAY'", $"coalesce(list_bool_and([({each}) FOR {e} IN json_extract({doc}, {SqlText.Literal(path + "[*]")})]), TRUE)"));
+                    checks.Add(When("'ARRAY'", $"coalesce(list_bool_and([({each}) FOR {e} IN json_extract({f}, '$[*]')]), TRUE)"));
                     break;
                 case "minItems":
-                    checks.Add(When("'ARRAY'", $"json_array_length({doc}, {p}) >= {Count(value, at)}"));
+                    checks.Add(When("'ARRAY'", $"json_array_length({f}) >= {Count(value, at)}"));
                     break;
                 case "maxItems":
-                    checks.Add(When("'ARRAY'", $"json_array_length({doc}, {p}) <= {Count(value, at)}"));
+                    checks.Add(When("'ARRAY'", $"json_array_length({f}) <= {Count(value, at)}"));
                     break;
                 case "uniqueItems":
                     if (value is JsonValue u && u.GetValueKind() == JsonValueKind.True)
-                        checks.Add(When("'ARRAY'", $"len(list_distinct(CAST(json_extract({doc}, {SqlText.Literal(path + "[*]")}) AS VARCHAR[]))) = json_array_length({doc}, {p})"));
+                        checks.Add(When("'ARRAY'", $"len(list_distinct(CAST(json_extract({f}, '$[*]') AS VARCHAR[]))) = json_array_length({f})"));
                     break;
                 case "minLength":
                     checks.Add(When("'VARCHAR'", $"length({text}) >= {Count(value, at)}"));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Expectations;
+using DataQuality.Core.History;
 
 namespace DataQuality.Core.Checks.Planning;
 
@@ -25,6 +26,12 @@ public sealed class PlanContext
     public ScanBuilder Scan { get; }
     public DataSource Source { get; }
     public ResultFormat ResultFormat { get; }
+
+    /// <summary>
+    /// Earlier runs of this dataset for history thresholds (<c>dq_metric_within_history</c>); null when the
+    /// run has no history store. Passed per run through <see cref="SuiteRunner.Run"/>, never global.
+    /// </summary>
+    public MetricHistory? History { get; init; }
 
     /// <summary>The column named by a kwarg, which must exist (unknown columns get a did-you-mean).</summary>
     public SchemaColumn Column(string kwarg = "column") => ColumnNamed(Kwargs.RequiredString(kwarg));

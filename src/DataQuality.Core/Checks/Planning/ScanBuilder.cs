@@ -61,22 +61,38 @@ public sealed class ScanBuilder
     /// The source as a CTE-able SELECT: the original columns, the row number when asked for, and
     /// the derived columns. Sample queries reuse it so they see exactly what the scan saw.
     /// </summary>
-    public string SourceSql()
+    public string SourceSql() => SourceSql(Enumerable.Range(0, _derived.Count).ToHashSet(), _needsRowNumber);
+
+    private string SourceSql(IReadOnlySet<int> derived, bool rowNumber)
     {
-        if (_derived.Count == 0 && !_needsRowNumber) return $"SELECT * FROM {_source.RelationSql}";
+        if (derived.Count == 0 && !rowNumber) return $"SELECT * FROM {_source.RelationSql}";
         var sb = new StringBuilder();
         // Row numbers are assigned in an inner query so window functions over them see source order.
-        var inner = _needsRowNumber
+        var inner = rowNumber
             ? $"(SELECT *, row_number() OVER ({(_source.OrderBy is null ? "" : "ORDER BY " + _source.OrderBy)}) AS {RowNumberColumn} FROM {_source.RelationSql})"
             : _source.RelationSql;
         sb.Append("SELECT *");
-        for (var i = 0; i < _derived.Count; i++)
+        foreach (var i in derived.Order())
             sb.Append(", ").Append(_derived[i]).Append(" AS ").Append(DerivedName(i));
         sb.Append(" FROM ").Append(inner);
         return sb.ToString();
     }
 
-    public string WithSource(string query) => $"WITH {SourceAlias} AS ({SourceSql()}) {query}";
+    /// <summary>
+    /// <paramref name="query"/> over the source, with only the derived columns (and row number) it
+    /// refers to: a sample query for one check must not recompute every other check's window
+    /// functions (each is a sort or a partition of the whole dataset).
+    /// </summary>
+    public string WithSource(string query)
+    {
+        var derived = DerivedReference.Matches(query).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Where(i => i < _derived.Count).ToHashSet();
+        var rowNumber = _needsRowNumber && (query.Contains(RowNumberColumn, StringComparison.Ordinal)
+            || derived.Any(i => _derived[i].Contains(RowNumberColumn, StringComparison.Ordinal)));
+        return $"WITH {SourceAlias} AS ({SourceSql(derived, rowNumber)}) {query}";
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex DerivedReference = new(@"\b__dq_d(\d+)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>The one scan: all aggregates as columns m0..mN.</summary>
     public string ScanSql() => ScanSql(Enumerable.Range(0, _aggregates.Count));

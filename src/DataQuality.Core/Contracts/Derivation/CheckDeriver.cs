@@ -153,6 +153,11 @@ public sealed partial class CheckDeriver
                 b.Skip(display, $"unknown quality type '{rule.Type}'.", rule.At);
                 return;
         }
+        if (rule.Arguments["history"] is JsonObject history)
+        {
+            DeriveHistoryRule(b, p, rule, history, display, key, severity);
+            return;
+        }
         if (rule.Threshold is null) { b.Skip(display, $"metric {rule.Metric} has no operator (mustBe, mustBeLessThan, ...).", rule.At); return; }
         var k = new JsonObject();
         if (p is not null) k["column"] = p.Name;
@@ -198,6 +203,34 @@ public sealed partial class CheckDeriver
         }
         b.Add(type, k, display, key, rule.At, severity);
     }
+
+    /// <summary>
+    /// A library rule with <c>arguments.history</c> compares its metric with earlier runs instead of a fixed
+    /// number (<c>dq_metric_within_history</c>, docs/history.md): ODCS metric names map to ours, and the
+    /// history object's camelCase keys (<c>maxDecreasePercent</c>) become the check's kwargs.
+    /// </summary>
+    private static void DeriveHistoryRule(Builder b, ContractProperty? p, QualityRule rule, JsonObject history, string display, string key, Severity severity)
+    {
+        var metric = rule.Metric switch
+        {
+            "rowCount" => "row_count",
+            "nullValues" => rule.Unit is "percent" or "percentage" or "%" ? "null_percent" : "null_count",
+            "distinctValues" or "uniqueValues" => "distinct_count",
+            { } other => other,
+            null => null,
+        };
+        if (metric is null) { b.Skip(display, "a history rule needs a metric (rowCount, nullValues, mean, ...).", rule.At); return; }
+        var k = new JsonObject { ["metric"] = metric };
+        if (p is not null) k["column"] = p.Name;
+        foreach (var (name, value) in history)
+            k[SnakeCase(name)] = value?.DeepClone();
+        // The history key names the contract check, so two rules on one metric keep separate series.
+        k["key"] ??= key;
+        b.Add("dq_metric_within_history", k, $"{display} · within history", key, rule.At, severity);
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static void DeriveSla(Builder b, ContractSchema schema, SlaProperty sla)
     {

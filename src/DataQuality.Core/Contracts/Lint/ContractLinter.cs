@@ -198,14 +198,16 @@ public static class ContractLinter
                 Error(q["type"], "DQ1017", $"Unknown quality type '{type}'" + Suggest(type, QualityTypes));
             if (type == "library" || (q["type"] is null && metric is not null))
             {
+                // arguments.history (docs/history.md) compares with earlier runs: no operator, and dq's history metrics (mean, ...) are allowed.
+                var history = q["arguments"]?["history"] is JsonObject;
                 if (metric is null) Error(q, "DQ1017", "A library rule needs a metric.");
-                else if (!Metrics.Contains(metric) && q["rule"] is null)
+                else if (!Metrics.Contains(metric) && q["rule"] is null && !(history && Expectations.Catalog.History.HistoryMetric.Names.Contains(metric)))
                     Error(q["metric"], "DQ1017", $"Unknown metric '{metric}'" + Suggest(metric, Metrics));
                 else if (property is null && metric is "nullValues" or "missingValues" or "invalidValues" or "distributionDrift")
                     Error(q["metric"], "DQ1017", $"Metric '{metric}' applies to a property, not a schema object.");
                 else if (property is not null && metric == "rowCount")
                     Error(q["metric"], "DQ1017", "Metric 'rowCount' applies to a schema object, not a property.");
-                if (operators.Count == 0) Warning(q, "DQ1023", $"Metric '{metric}' has no operator (mustBe, mustBeLessThan, ...): it is not executed.");
+                if (operators.Count == 0 && !history) Warning(q, "DQ1023", $"Metric '{metric}' has no operator (mustBe, mustBeLessThan, ...): it is not executed.");
                 if (q["arguments"] is JsonObject args)
                 {
                     if (args["pattern"] is JsonValue pattern) Regex(pattern);

@@ -27,6 +27,12 @@ public sealed record ContractRunOptions
     /// <summary>A resolver for a given server (e.g. an S3 client built from its endpointUrl and region); default the one passed in.</summary>
     public Func<ContractServer, DatasetResolver>? ResolverForServer { get; init; }
 
+    /// <summary>
+    /// Metric history: each model's earlier runs feed <c>dq_metric_within_history</c> checks, and each
+    /// model's run is appended afterwards under the dataset key <c>&lt;contract id&gt;/&lt;model&gt;</c>. Null: no history.
+    /// </summary>
+    public History.IMetricHistoryStore? History { get; init; }
+
     /// <summary>Environment lookup for <c>DQ_VAR_*</c> (tests pass their own).</summary>
     public Func<string, string?>? Environment { get; init; }
 }

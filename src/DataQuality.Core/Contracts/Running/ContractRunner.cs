@@ -8,6 +8,7 @@ using DataQuality.Core.Contracts.Sql;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
+using DataQuality.Core.History;
 
 namespace DataQuality.Core.Contracts.Running;
 
@@ -58,11 +59,19 @@ public static class ContractRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var source = new DataSource(schemas[i].Name, RelationName(schemas[i].Name)) { AbsentColumns = absent[i] };
-            var report = runner.Run(derived[i].Suite, source);
+            var historyKey = HistoryDataset(contract, contractPath, schemas[i]);
+            var earlier = options.History is null ? null : await MetricHistory.LoadAsync(options.History, historyKey, cancellationToken).ConfigureAwait(false);
+            var report = runner.Run(derived[i].Suite, source, null, earlier);
+            if (options.History is not null)
+                await options.History.AppendAsync(HistoryRecorder.ToRun(report, HistoryRecorder.ContractKind, historyKey), cancellationToken).ConfigureAwait(false);
             results.Add(new ContractModelResult(schemas[i].Name, locations[i], derived[i], report, []));
         }
         return new ContractRunResult(contract, server.Name, results);
     }
+
+    /// <summary>The key a model's runs are grouped by in the metric history: stable across servers and partitions.</summary>
+    public static string HistoryDataset(DataContract contract, string contractPath, ContractSchema schema) =>
+        $"{(string.IsNullOrWhiteSpace(contract.Id) ? Path.GetFileNameWithoutExtension(contractPath) : contract.Id)}/{schema.Name}";
 
     public static string RelationName(string model) => SqlText.Identifier(model);
 
@@ -168,7 +177,11 @@ public static class ContractRunner
             string? sql = null, error = null;
             try
             {
-                var planned = ExpectationCatalog.Get(config.Type, config.Location).Plan(new PlanContext(config, schema, scan, source, ResultFormat.Default));
+                var planned = ExpectationCatalog.Get(config.Type, config.Location).Plan(new PlanContext(config, schema, scan, source, ResultFormat.Default)
+                {
+                    // A dry run reads no history; an empty one lets history checks show their metric SQL.
+                    History = new MetricHistory(derived.Schema.Name, "(dry run)", []),
+                });
                 sql = config.Type == "dq_sql_rule"
                     ? config.Kwargs["query"]?.ToString()
                     : planned.Metrics.Count == 0 ? null : scan.ScanSql(planned.Metrics.Select(m => m.Index).Distinct());

@@ -1,13 +1,11 @@
 using DataQuality.Core.Checks.Planning;
-using DataQuality.Core.Datasets;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
 /// <summary>
 /// python-dateutil's parser accepts almost any date-like text; DuckDB has no equivalent, so a value
-/// is expected when it (trimmed) casts to a TIMESTAMP or matches one of the formats in
-/// <see cref="DateutilFormats"/> (ISO 8601, numeric month-first and day-first dates, month names,
-/// times, years). The list is documented in docs/semantics.md; text dateutil would accept in a form
+/// is expected when it (trimmed) casts to a TIMESTAMP or is in the subset <see cref="DateutilFormats"/>
+/// recognises (ISO 8601, numeric month-first and day-first dates, month names, times, years). The list is documented in docs/semantics.md; text dateutil would accept in a form
 /// outside it counts as unexpected.
 /// </summary>
 public sealed class ExpectColumnValuesToBeDateutilParseable : ColumnMapExpectation
@@ -19,7 +17,6 @@ public sealed class ExpectColumnValuesToBeDateutilParseable : ColumnMapExpectati
         if (column.Family != TypeFamily.String)
             throw new ExpectationArgumentException("DQ4410",
                 $"Values passed to {Type} must be of type string: column '{column.Name}' is {column.Type}.", context.Config.Location);
-        var text = $"trim({ident})";
-        return $"(TRY_CAST({text} AS TIMESTAMP) IS NULL AND try_strptime({text}, {SqlText.List(DateutilFormats.Naive)}) IS NULL AND try_strptime({text}, {SqlText.List(DateutilFormats.Zoned)}) IS NULL)";
+        return $"NOT ({DateutilFormats.Parseable($"trim({ident})")})";
     }
 }

@@ -16,6 +16,6 @@ public sealed class ExpectColumnValuesToMatchJsonSchema : ColumnMapExpectation
         var schema = context.Kwargs.Node("json_schema") ?? throw context.Kwargs.Missing("json_schema", "a JSON Schema object");
         if (column.Family != TypeFamily.String && !column.Type.Equals("JSON", StringComparison.OrdinalIgnoreCase))
             throw new ExpectationArgumentException("DQ4410", $"{context.Config.Type}: column '{column.Name}' is {column.Type}; JSON Schema validation needs a string or JSON column.", context.Config.Location);
-        return $"NOT ({JsonSchemaSql.Compile(schema, $"CAST({ident} AS VARCHAR)", context.Config)})";
+        return $"NOT ({JsonSchemaSql.Compile(schema, $"CAST({ident} AS VARCHAR)", context.Config, context.Scan)})";
     }
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds this example the way a pipeline repository would use DataQuality, and checks the gate:
+#   1. dotnet pack DataQuality.Core + DataQuality.Xunit (with the generator and dq-lint inside) into
+#      ../../artifacts/packages, the local feed that nuget.config points at;
+#   2. run the pipeline for main and for the feature variant;
+#   3. a malformed suite must fail the build with path(line,col): error DQ4001;
+#   4. dotnet test on main's outputs must pass (TRX, JUnit and the Markdown summary are written);
+#   5. the same tests on the feature's outputs (DQ_SERVER=feature) must fail on the 'refunded' status.
+# Last line: "example: N passed, N failed" (tests of step 4 plus the gate checks 3 and 5).
+set -uo pipefail
+cd "$(dirname "$0")"
+repo=$(cd ../.. && pwd)
+version=0.1.0-local
+results=$PWD/TestResults
+passed=0; failed=0
+check() { # check <name> <0|1>
+  if [ "$2" = 0 ]; then passed=$((passed + 1)); echo "example: ok   $1"; else failed=$((failed + 1)); echo "example: FAIL $1"; fi
+}
+finish() { echo "example: ${passed} passed, ${failed} failed"; [ "$failed" = 0 ]; exit $?; }
+
+for project in DataQuality.Core DataQuality.Xunit; do
+  dotnet pack "$repo/src/$project" -c Release -o "$repo/artifacts/packages" -p:Version=$version -nologo -v:q >/dev/null \
+    || { echo "example: dotnet pack $project failed" >&2; failed=$((failed + 1)); finish; }
+done
+# The same version is re-packed on every run: drop it from the example's own package cache.
+rm -rf .packages/dataquality.core .packages/dataquality.xunit
+
+dotnet run --project src/Ecommerce.Pipeline -c Release -- out/main >/dev/null || { echo "example: pipeline (main) failed" >&2; failed=$((failed + 1)); finish; }
+dotnet run --project src/Ecommerce.Pipeline -c Release --no-build -- out/feature --feature >/dev/null || { echo "example: pipeline (feature) failed" >&2; failed=$((failed + 1)); finish; }
+
+# 3. Build-time diagnostics: an unknown expectation fails the build at its line and column.
+broken=tests/Ecommerce.Pipeline.Tests/expectations/zz_broken.yaml
+mkdir -p "$(dirname "$broken")"
+printf 'suite: silver.broken\ndataset: silver/orders/ds=${ds}\nexpectations:\n  - expect_column_values_to_be_uniqe: { column: order_id }\n' > "$broken"
+out=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); status=$?
+rm -f "$broken"; rmdir "$(dirname "$broken")" 2>/dev/null
+echo "$out" | grep -q 'expectations/zz_broken.yaml(4,5): error DQ4001: Unknown expectation type' && [ "$status" -ne 0 ] && ! echo "$out" | grep -q DQ7201
+check "malformed suite fails the build with expectations/zz_broken.yaml(4,5): error DQ4001" $?
+
+# 4. Main's outputs: every error-severity check passes.
+dotnet build tests/Ecommerce.Pipeline.Tests -nologo -v:q >/dev/null || { echo "example: build failed" >&2; failed=$((failed + 1)); finish; }
+rm -rf "$results"; mkdir -p "$results"
+log=$(mktemp)
+DQ_SUMMARY_PATH="$results/main-summary.md" dotnet test --project tests/Ecommerce.Pipeline.Tests --no-build \
+  --results-directory "$results" --report-trx --report-trx-filename main.trx --report-xunit-junit --report-xunit-junit-filename main.junit.xml 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+p=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+'); f=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+if [ "$status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+[ -s "$results/main.trx" ] && [ -s "$results/main.junit.xml" ] && grep -q '✅ Data quality: ' "$results/main-summary.md"
+check "TRX, JUnit XML and the Markdown summary are written" $?
+
+# 5. The feature branch's outputs (the contracts' feature server): the gate fails, on the status the contract does not allow.
+DQ_SERVER=feature DQ_SUMMARY_PATH="$results/feature-summary.md" dotnet test --project tests/Ecommerce.Pipeline.Tests --no-build \
+  --results-directory "$results" --report-xunit-junit --report-xunit-junit-filename feature.junit.xml >"$log" 2>&1
+status=$?
+[ "$status" -ne 0 ] && grep -q 'orders · status · in set' "$results/feature-summary.md" && grep -q 'refunded' "$log"
+check "feature outputs fail the gate on status 'refunded'" $?
+rm -f "$log"
+finish

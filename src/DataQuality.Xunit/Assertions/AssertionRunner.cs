@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using DataQuality.Core.Checks;
+using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Expectations;
+using FluentAssertions.Execution;
+
+namespace DataQuality.Xunit;
+
+/// <summary>Runs hand-written checks as a suite (one scan) and reports them with the same outcome rules as generated rows.</summary>
+internal static class AssertionRunner
+{
+    public static void Verify(Dataset dataset, ExpectationSuite suite, string because, object[] becauseArgs)
+    {
+        ValidationReport report;
+        try
+        {
+            report = dataset.Validate(suite);
+        }
+        catch (DataQualityException ex)
+        {
+            Fail($"{dataset.Location} could not be checked: {ex.ToDiagnosticString()}", because, becauseArgs);
+            return;
+        }
+
+        Report(dataset, suite, report, because, becauseArgs);
+    }
+
+    private static void Report(Dataset dataset, ExpectationSuite suite, ValidationReport report, string because, object[] becauseArgs)
+    {
+        var model = Path.GetFileName(dataset.Location.TrimEnd('/', '\\'));
+        var names = CheckNames.DisplayAll(model, suite.Expectations);
+        var failures = new StringBuilder();
+        var key = suite.PrimaryKey.Count > 0 ? suite.PrimaryKey : dataset.PrimaryKey;
+        for (var i = 0; i < report.Results.Count; i++)
+        {
+            var result = report.Results[i];
+            RunSummary.Record(suite.Name, model, dataset.Location, names[i], result);
+            if (result.Status == CheckStatus.Warned)
+                global::Xunit.TestContext.Current.AddWarning(CheckMessage.Format(names[i], result, key, DataQualitySettings.ShowSql));
+            else if (result.Status is CheckStatus.Failed or CheckStatus.Error)
+                failures.Append(CheckMessage.Format(names[i], result, key, DataQualitySettings.ShowSql)).Append('\n');
+        }
+        if (failures.Length > 0) Fail(failures.ToString().TrimEnd(), because, becauseArgs);
+    }
+
+    /// <summary>
+    /// Derives the model's checks with the dataset as a DuckDB view named after the model (SQL rules
+    /// query the model by name, as under <c>dq validate --contract</c>), then reports them like a suite.
+    /// </summary>
+    public static void VerifyContract(Dataset dataset, string contractPath, string? model, IReadOnlyDictionary<string, string> variables, string because, object[] becauseArgs)
+    {
+        ExpectationSuite suite;
+        ValidationReport report;
+        try
+        {
+            var contract = Core.Contracts.Reading.ContractLoader.Load(contractPath);
+            var folder = Path.GetFileName(dataset.Location.TrimEnd('/', '\\'));
+            var schema = model is not null
+                ? contract.Schemas.FirstOrDefault(s => s.Name == model)
+                : contract.Schemas.Count == 1 ? contract.Schemas[0] : contract.Schemas.FirstOrDefault(s => s.Name == folder);
+            if (schema is null)
+                throw new InputException("DQ7005", $"Contract '{contractPath}' has no model '{model ?? folder}' (models: {string.Join(", ", contract.Schemas.Select(s => s.Name))}); pass the model name.", contract.Location);
+            var view = Core.Datasets.SqlText.Identifier(schema.Name);
+            var deriver = new Core.Contracts.Derivation.CheckDeriver(contract, checkTypes: true, new Core.Contracts.Running.ContractVariables(variables).Resolve, _ => view);
+            suite = deriver.Derive(schema).Suite with { Name = contract.Id ?? Path.GetFileName(contractPath) };
+            if (suite.PrimaryKey.Count == 0 && dataset.PrimaryKey.Count > 0) suite = suite with { PrimaryKey = dataset.PrimaryKey };
+            using var session = Core.Datasets.DuckDbSession.Open(Core.Datasets.DuckDbOptions.FromEnvironment());
+            session.Execute($"CREATE VIEW {view} AS SELECT * FROM {dataset.ResolveRelationSql()}");
+            report = new SuiteRunner(session).Run(suite, new Core.Checks.Planning.DataSource(schema.Name, view));
+        }
+        catch (DataQualityException ex)
+        {
+            Fail($"{dataset.Location} could not be checked against {contractPath}: {ex.ToDiagnosticString()}", because, becauseArgs);
+            return;
+        }
+        Report(dataset, suite, report, because, becauseArgs);
+    }
+
+    /// <summary>Hand-written assertions appear in the run summary under this source name.</summary>
+    public const string HandWritten = "hand-written";
+
+    public static ExpectationSuite Single(string type, JsonObject kwargs, IReadOnlyList<string> primaryKey) =>
+        new(HandWritten, [new ExpectationConfig(type, kwargs)]) { PrimaryKey = primaryKey };
+
+    private static void Fail(string message, string because, object[] becauseArgs) =>
+        // FluentAssertions formats the message with string.Format: braces in JSON values must be doubled.
+        Execute.Assertion.BecauseOf(because, becauseArgs).FailWith("Expected data checks to pass{reason}, but\n" + message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+}

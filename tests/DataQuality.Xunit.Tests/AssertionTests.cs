@@ -1,0 +1,57 @@
+using DataQuality.Core.Expectations.Readers;
+
+namespace DataQuality.Xunit.Tests;
+
+public sealed class AssertionTests : IDisposable
+{
+    private readonly OrdersData _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    private Dataset Orders => Dataset.Load(_data.Dir.Combine("out", "silver", "orders")).WithPrimaryKey("order_id");
+
+    [Fact]
+    public void HaveUniqueValues_fails_on_the_duplicate_order_id_and_names_it()
+    {
+        var act = () => Orders.Should().HaveUniqueValues("order_id", "order ids are keys");
+
+        act.Should().Throw<Exception>().Which.Message
+            .Should().Contain("because order ids are keys").And.Contain("order_id · unique failed").And.Contain("2 unexpected of 20 rows");
+    }
+
+    [Fact]
+    public void Passing_assertions_pass_and_chain()
+    {
+        Orders.Should().HaveColumn("status").And.HaveRowCountBetween(10, 30);
+        Orders.Column("order_id").Should().HaveNoNulls();
+        Orders.Column("status").Should().BeOneOf(["placed", "refunded"]);
+    }
+
+    [Fact]
+    public void Column_BeBetween_reports_threshold_and_the_failing_row_by_key()
+    {
+        var act = () => Orders.Column("amount").Should().BeBetween(0, 10_000);
+
+        act.Should().Throw<Exception>().Which.Message
+            .Should().Contain("threshold: {\"min_value\":0,\"max_value\":10000}").And.Contain("by order_id").And.Contain("-5");
+    }
+
+    [Fact]
+    public void Satisfy_runs_a_whole_suite_file_and_reports_only_error_failures()
+    {
+        var act = () => Orders.Should().Satisfy(SuiteReader.ReadFile(_data.OrdersSuite()));
+
+        var message = act.Should().Throw<Exception>().Which.Message;
+        message.Should().Contain("amount · between failed").And.Contain("order_id · unique failed");
+        message.Should().NotContain("status · in set failed (severity warn", "warn-severity failures are warnings, not failures");
+        TestContext.Current.Warnings.Should().Contain(w => w.Contains("status · in set"));
+    }
+
+    [Fact]
+    public void A_dataset_that_does_not_exist_fails_with_the_reason()
+    {
+        var act = () => Dataset.Load(_data.Dir.Combine("nowhere")).Should().HaveColumn("x");
+
+        act.Should().Throw<Exception>().Which.Message.Should().Contain("could not be checked").And.Contain("DQ2");
+    }
+}

@@ -1,0 +1,42 @@
+namespace DataQuality.Xunit.Tests;
+
+public sealed class SettingsTests
+{
+    [Fact]
+    public void Msbuild_variables_are_defaults_and_DQ_VAR_overrides_them()
+    {
+        // A variable name no other test uses: the environment is process-wide.
+        Environment.SetEnvironmentVariable("DQ_VAR_settings_test_ds", "2026-03-01");
+        try
+        {
+            var settings = DataQualitySettings.FromDefaults(null, "settings_test_ds=2026-02-11; region = eu");
+
+            settings.Variables["settings_test_ds"].Should().Be("2026-03-01");
+            settings.Variables["region"].Should().Be("eu");
+            settings.Substitute("out/${region}/ds=${settings_test_ds}").Should().Be("out/eu/ds=2026-03-01");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DQ_VAR_settings_test_ds", null);
+        }
+    }
+
+    [Fact]
+    public void A_malformed_variables_property_is_DQ7001()
+    {
+        FluentActions.Invoking(() => DataQualitySettings.FromDefaults(null, "ds"))
+            .Should().Throw<DataQuality.Core.Diagnostics.InputException>().Which.Code.Should().Be("DQ7001");
+    }
+
+    [Theory]
+    [InlineData("expect_column_values_to_be_unique", "unique")]
+    [InlineData("expect_column_values_to_not_be_null", "not null")]
+    [InlineData("expect_column_values_to_be_in_set", "in set")]
+    [InlineData("expect_column_values_to_be_between", "between")]
+    [InlineData("expect_column_mean_to_be_between", "mean between")]
+    [InlineData("expect_table_row_count_to_be_between", "row count between")]
+    [InlineData("expect_column_to_exist", "exist")]
+    [InlineData("ExpectColumnValuesToMatchRegex", "match regex")]
+    [InlineData("dq_duplicate_values", "duplicate values")]
+    public void Check_names_are_short(string type, string expected) => CheckNames.Short(type).Should().Be(expected);
+}
