@@ -48,8 +48,9 @@ public static class Scoreboard
         sb.AppendLine("  those two dialects; the table takes that dialect's `schemas` hint (postgresql preferred).");
         sb.AppendLine("- **other backends only**: cases GX runs only on pandas, spark or other dialects (mysql, mssql, snowflake, bigquery,");
         sb.AppendLine("  trino, redshift): type names and regex/LIKE dialects that do not apply to DuckDB. Listed, not run.");
-        sb.AppendLine("- **not supported**: the expectation type is not in our catalog yet, or is distributional (KL divergence, KS,");
-        sb.AppendLine("  chi-square, Cramér's phi: they come with the profiler).");
+        sb.AppendLine("- **not supported**: the expectation type is not in our catalog yet, or is Cramér's phi (the one distributional");
+        sb.AppendLine("  expectation not implemented). KL divergence, chi-square and both KS expectations run; `observed_partition` /");
+        sb.AppendLine("  `expected_partition` compare with np.allclose and `observed_cdf_x_*` as GX's checker does.");
         sb.AppendLine("- Tables: the dataset's `data` with types from the `schemas` hint when DuckDB has one, else inferred (ints → BIGINT,");
         sb.AppendLine("  any float → DOUBLE, strings or mixed → VARCHAR, bools → BOOLEAN, all-null → INTEGER); map, pair and multicolumn");
         sb.AppendLine("  categories get a 0-based `pk_index` and result_format COMPLETE with `unexpected_index_column_names: [pk_index]`");

@@ -50,6 +50,8 @@ public static partial class ResultComparer
                 "unexpected_count" => null,
                 "value_counts" => (expected as JsonArray ?? []).All(vc => (ours["details"]?["value_counts"] as JsonArray ?? []).Any(o => JsonCompare.Equal(o, vc)))
                     ? null : $"details.value_counts {JsonCompare.Show(ours["details"]?["value_counts"])} lacks {JsonCompare.Show(expected)}",
+                "observed_partition" or "expected_partition" => PartitionMiss(key, expected, ours["details"]?[key]),
+                _ when key.StartsWith("observed_cdf_x_", StringComparison.Ordinal) => CdfMiss(key, expected, ours["details"]?["observed_cdf"]?["x"] as JsonArray),
                 _ => $"out key '{key}' is not compared by this harness",
             };
             if (miss is not null) return miss;
@@ -79,6 +81,30 @@ public static partial class ResultComparer
 
     private static string? SuccessMiss(JsonNode? expected, ExpectationResult result) =>
         expected is JsonValue v && v.TryGetValue<bool>(out var want) && want == result.Success ? null : $"success={Lower(result.Success)}, expected {JsonCompare.Show(expected)}";
+
+    // GX's checker: np.allclose on the partition's bins, weights and (when present) tail_weights.
+    private static string? PartitionMiss(string key, JsonNode? expected, JsonNode? actual)
+    {
+        if (expected is not JsonObject e) return null;
+        foreach (var part in new[] { "bins", "values", "weights", "tail_weights" })
+        {
+            if (e[part] is not JsonArray want) continue;
+            if (actual?[part] is not JsonArray got || !JsonCompare.Close(got, want, 1e-5, 1e-8))
+                return $"details.{key}.{part} {JsonCompare.Show(actual?[part])}, expected {JsonCompare.Show(want)}";
+        }
+        return null;
+    }
+
+    // GX's checker: observed_cdf_x_<0|-1>_<lt|gt|eq> compares the first/last observed CDF x with the value.
+    private static string? CdfMiss(string key, JsonNode? expected, JsonArray? xs)
+    {
+        var parts = key["observed_cdf_x_".Length..].Split('_');
+        if (xs is null || xs.Count == 0 || parts.Length != 2 || !JsonCompare.TryNumber(expected!, out var want)) return $"{key}: no details.observed_cdf.x to compare";
+        var node = parts[0] == "0" ? xs[0] : xs[^1];
+        if (!JsonCompare.TryNumber(node!, out var x)) return $"{key}: observed_cdf x is not a number";
+        var ok = parts[1] switch { "lt" => x < want, "gt" => x > want, _ => Math.Abs(x - want) <= 1e-8 + 1e-5 * Math.Abs(want) };
+        return ok ? null : $"{key}: observed_cdf x = {x}, expected {parts[1]} {want}";
+    }
 
     private static string? ObservedMiss(GxCase gxCase, JsonNode? expected, JsonNode? actual)
     {

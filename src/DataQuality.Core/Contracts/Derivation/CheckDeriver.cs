@@ -170,11 +170,12 @@ public sealed partial class CheckDeriver
             "missingValues" => p is null ? null : "dq_missing_values",
             "invalidValues" => p is null ? null : "dq_invalid_values",
             "duplicateValues" => "dq_duplicate_values",
+            "distributionDrift" => p is null ? null : "dq_column_distribution_drift",
             _ => null,
         };
         if (type is null)
         {
-            b.Skip(display, p is null && rule.Metric is "nullValues" or "missingValues" or "invalidValues"
+            b.Skip(display, p is null && rule.Metric is "nullValues" or "missingValues" or "invalidValues" or "distributionDrift"
                 ? $"metric {rule.Metric} applies to a property, not a schema."
                 : $"unknown or misplaced metric '{rule.Metric}'.", rule.At);
             return;
@@ -187,6 +188,12 @@ public sealed partial class CheckDeriver
             case "invalidValues":
                 if (rule.Arguments["validValues"] is JsonArray valid) k["valid_values"] = valid.DeepClone();
                 if (rule.Arguments["pattern"] is JsonValue pat) k["pattern"] = pat.DeepClone();
+                break;
+            case "distributionDrift":
+                // Our extension (docs/contracts.md "Extensions"): drift against a `dq profile --out` JSON.
+                if (rule.Arguments["referenceProfile"] is not JsonValue reference) { b.Skip(display, "distributionDrift needs arguments.referenceProfile (a dq profile JSON).", rule.At); return; }
+                k["reference_profile"] = reference.DeepClone();
+                if (rule.Arguments["method"] is JsonValue method) k["method"] = method.DeepClone();
                 break;
             case "duplicateValues" when p is null:
                 if (rule.Arguments["properties"] is not JsonArray props) { b.Skip(display, "schema-level duplicateValues needs arguments.properties.", rule.At); return; }

@@ -21,7 +21,7 @@ public static class ContractLinter
     private static readonly string[] DcsTypes =
         ["string", "text", "varchar", "char", "number", "decimal", "numeric", "int", "integer", "long", "bigint", "float", "double", "boolean", "bool",
          "timestamp", "timestamp_tz", "timestamp_ntz", "datetime", "date", "time", "array", "map", "bytes", "binary", "object", "record", "struct", "variant", "json", "null"];
-    private static readonly string[] Metrics = ["nullValues", "missingValues", "invalidValues", "duplicateValues", "rowCount"];
+    private static readonly string[] Metrics = ["nullValues", "missingValues", "invalidValues", "duplicateValues", "rowCount", "distributionDrift"];
     private static readonly string[] QualityTypes = ["text", "sql", "custom", "library"];
     private static readonly string[] Severities = ["error", "warning", "warn", "info", "fail", "failure", "critical"];
 
@@ -203,7 +203,7 @@ public static class ContractLinter
                 if (metric is null) Error(q, "DQ1017", "A library rule needs a metric.");
                 else if (!Metrics.Contains(metric) && q["rule"] is null && !(history && Expectations.Catalog.History.HistoryMetric.Names.Contains(metric)))
                     Error(q["metric"], "DQ1017", $"Unknown metric '{metric}'" + Suggest(metric, Metrics));
-                else if (property is null && metric is "nullValues" or "missingValues" or "invalidValues")
+                else if (property is null && metric is "nullValues" or "missingValues" or "invalidValues" or "distributionDrift")
                     Error(q["metric"], "DQ1017", $"Metric '{metric}' applies to a property, not a schema object.");
                 else if (property is not null && metric == "rowCount")
                     Error(q["metric"], "DQ1017", "Metric 'rowCount' applies to a schema object, not a property.");
