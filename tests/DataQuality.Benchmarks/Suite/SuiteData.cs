@@ -76,9 +76,10 @@ public static class SuiteData
     /// counts for map expectations, the statistic for aggregates), with the duplicate count from a
     /// window as GX defines uniqueness. Column eN matches the suite's Nth expectation.
     /// </summary>
-    public static string HandWrittenSql(string path, long rows, bool withUnique = true)
+    /// <param name="relationSql">The table function the engine reads (read_parquet or read_csv of the same rows).</param>
+    public static string HandWrittenSql(string relationSql, long rows, bool withUnique = true)
     {
-        var sql = HandWrittenSqlWithUnique(path, rows);
+        var sql = HandWrittenSqlWithUnique(relationSql, rows);
         return withUnique ? sql : sql
             .Replace("count(*) FILTER (WHERE id_copies > 1) AS e9,\n", "", StringComparison.Ordinal)
             .Replace("SELECT *, count(*) OVER (PARTITION BY id) AS id_copies FROM", "SELECT * FROM", StringComparison.Ordinal);
@@ -91,7 +92,7 @@ public static class SuiteData
         return full with { Name = "orders-no-unique", Expectations = full.Expectations.Where(e => e.Type != "expect_column_values_to_be_unique").ToList() };
     }
 
-    private static string HandWrittenSqlWithUnique(string path, long rows) => string.Create(CultureInfo.InvariantCulture, $"""
+    private static string HandWrittenSqlWithUnique(string relationSql, long rows) => string.Create(CultureInfo.InvariantCulture, $"""
         SELECT
           count(*) AS e0,
           count(*) FILTER (WHERE id IS NULL) AS e3,
@@ -122,6 +123,6 @@ public static class SuiteData
           avg(quantity) AS e28,
           avg(discount) AS e29,
           avg(is_member::INTEGER) AS e30
-        FROM (SELECT *, count(*) OVER (PARTITION BY id) AS id_copies FROM read_parquet({SqlText.Literal(path)}))
+        FROM (SELECT *, count(*) OVER (PARTITION BY id) AS id_copies FROM {relationSql})
         """);
 }
