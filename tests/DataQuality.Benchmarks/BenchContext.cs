@@ -48,6 +48,10 @@ public sealed class BenchContext
 
     public static string Ms(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:F0} ms");
 
+    /// <summary>The 1/5/15-minute load averages, printed with figures so a reader knows whether the machine was shared.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     /// <summary>Peak working set of this process so far, in MiB.</summary>
     public static double PeakWorkingSetMiB() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
 }

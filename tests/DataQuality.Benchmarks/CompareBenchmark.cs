@@ -76,12 +76,10 @@ public sealed class CompareBenchmark : IBenchmark
         process.Refresh();
         var cpuPerRun = (process.TotalProcessorTime - cpuBefore) / (repeats + 1);
         context.Line(string.Create(CultureInfo.InvariantCulture,
-            $"  CPU {cpuPerRun.TotalSeconds:F1} s per run (= {cpuPerRun.TotalSeconds / Environment.ProcessorCount:F1} s on {Environment.ProcessorCount} idle cores); load average {LoadAverage()}"));
+            $"  CPU {cpuPerRun.TotalSeconds:F1} s per run (= {cpuPerRun.TotalSeconds / Environment.ProcessorCount:F1} s on {Environment.ProcessorCount} idle cores); load average {BenchContext.LoadAverage()}"));
         return median;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Generate(BenchContext context, long rows, string baseRoot, string headRoot, string sameRoot)
     {

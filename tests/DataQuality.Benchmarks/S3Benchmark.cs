@@ -26,7 +26,7 @@ public sealed class S3Benchmark : IBenchmark
         var bucket = await server.CreateBucketAsync("bench", cancellationToken);
         var baseOptions = server.Options() with { MaxConcurrentRequests = 8 };
 
-        context.Line(string.Create(CultureInfo.InvariantCulture, $"load average before: {LoadAverage()}"));
+        context.Line(string.Create(CultureInfo.InvariantCulture, $"load average before: {BenchContext.LoadAverage()}"));
         var upload = Stopwatch.StartNew();
         using (var store = S3ObjectStore.Create(baseOptions))
         {
@@ -70,14 +70,12 @@ public sealed class S3Benchmark : IBenchmark
             });
             Throughput(context, "  = cached", elapsed, total);
         }
-        context.Line(string.Create(CultureInfo.InvariantCulture, $"load average after: {LoadAverage()}"));
+        context.Line(string.Create(CultureInfo.InvariantCulture, $"load average after: {BenchContext.LoadAverage()}"));
         context.Line(string.Create(CultureInfo.InvariantCulture, $"peak working set {BenchContext.PeakWorkingSetMiB():F0} MiB"));
         Directory.Delete(cacheRoot, recursive: true);
     }
 
     // The machine is shared: print the load so figures can be read in context.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Throughput(BenchContext context, string label, TimeSpan elapsed, long bytes) =>
         context.Report(label, elapsed, string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0) / elapsed.TotalSeconds:F0} MiB/s over {ByteSize.Format(bytes)}"));

@@ -166,16 +166,7 @@ public static class ComparisonJson
         {
             w.WriteStartObject();
             w.WriteString("key", s.Key);
-            w.WriteStartArray("changes");
-            foreach (var c in s.Changes)
-            {
-                w.WriteStartObject();
-                w.WriteString("column", c.Column);
-                NullableString(w, "base", c.Base);
-                NullableString(w, "head", c.Head);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            ValueChanges(w, "changes", "column", s.Changes);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -248,17 +239,23 @@ public static class ComparisonJson
         NullableString(w, "entity", m.Entity);
         NullableNumber(w, "baseRecordCount", m.BaseRecordCount);
         NullableNumber(w, "headRecordCount", m.HeadRecordCount);
-        w.WriteStartArray("modelVersionChanges");
-        foreach (var c in m.ModelVersionChanges)
+        ValueChanges(w, "modelVersionChanges", "model", m.ModelVersionChanges);
+        w.WriteEndObject();
+    }
+
+    /// <summary>An array of <c>{name, base, head}</c> objects: changed cell values, changed model versions.</summary>
+    private static void ValueChanges(Utf8JsonWriter w, string arrayName, string nameKey, IEnumerable<ValueChange> changes)
+    {
+        w.WriteStartArray(arrayName);
+        foreach (var c in changes)
         {
             w.WriteStartObject();
-            w.WriteString("model", c.Column);
+            w.WriteString(nameKey, c.Column);
             NullableString(w, "base", c.Base);
             NullableString(w, "head", c.Head);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void Counts(Utf8JsonWriter w, RowCountComparison c)

@@ -48,7 +48,7 @@ public sealed class SuiteBenchmark : IBenchmark
             context.Line($"format: CSV, {new FileInfo(csv).Length / (1024.0 * 1024.0):F0} MiB");
         }
         using var db = DuckDbSession.Open(options);
-        context.Line($"DuckDB threads {db.Scalar("SELECT current_setting('threads')")}; machine load average {LoadAverage()}");
+        context.Line($"DuckDB threads {db.Scalar("SELECT current_setting('threads')")}; machine load average {BenchContext.LoadAverage()}");
         // With the uniqueness check the scan carries a window (PARTITION BY id) over every column it reads;
         // without it the plan is a pure aggregate scan. Both suites are at least 30 expectations.
         // DQ_SUITE_VARIANT=with|without runs one suite only, so a full-size run fits a 10-minute slot.
@@ -57,7 +57,7 @@ public sealed class SuiteBenchmark : IBenchmark
             await CompareAsync(context, db, source, SuiteData.Suite(rows), SuiteData.HandWrittenSql(source.RelationSql, rows), "with unique(id)");
         if (variant is "both" or "without")
             await CompareAsync(context, db, source, SuiteData.SuiteWithoutUnique(rows), SuiteData.HandWrittenSql(source.RelationSql, rows, withUnique: false), "without unique");
-        context.Line(string.Create(CultureInfo.InvariantCulture, $"peak working set: {BenchContext.PeakWorkingSetMiB():F0} MiB; load average after: {LoadAverage()}"));
+        context.Line(string.Create(CultureInfo.InvariantCulture, $"peak working set: {BenchContext.PeakWorkingSetMiB():F0} MiB; load average after: {BenchContext.LoadAverage()}"));
     }
 
     private static async Task CompareAsync(BenchContext context, DuckDbSession db, DataSource source, ExpectationSuite suite, string handSql, string label)
@@ -111,8 +111,6 @@ public sealed class SuiteBenchmark : IBenchmark
             $"  speed-up vs one query per expectation: {perQuery / single:F2}x (target >= 5x); single scan / hand-written: {single / hand:F2}x (target <= 1.5x)"));
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>The hand-written query must compute the same numbers the engine reported, or the comparison is meaningless.</summary>
     private static void CheckAgreement(BenchContext context, Dictionary<string, object?> hand, ValidationReport report)
