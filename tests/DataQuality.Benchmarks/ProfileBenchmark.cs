@@ -55,6 +55,7 @@ public sealed class ProfileBenchmark : IBenchmark
         var rawCpu = new List<TimeSpan>();
         var profileTime = await context.MeasureAsync("profile (full, 2 threads)", async () =>
             profile = await WithCpuTime(profileCpu, () => ParquetProfiler.ProfileAsync([path], options, null, cancellationToken)));
+        var profileCollections = LastCollections;
         var rawTime = await context.MeasureAsync("raw Parquet.Net decode (ReadRawAsync, 2 threads)", () => WithCpuTime(rawCpu, async () =>
         {
             await RawDecodeAsync(path, 2, cancellationToken);
@@ -69,6 +70,7 @@ public sealed class ProfileBenchmark : IBenchmark
         }
         var profileCpuMedian = Median(profileCpu);
         var rawCpuMedian = Median(rawCpu);
+        context.Line($"GC collections in the last run (gen0/gen1/gen2): profile {profileCollections}, raw decode {LastCollections}");
         context.Line(string.Create(CultureInfo.InvariantCulture,
             $"CPU time (median of timed runs): profile {profileCpuMedian.TotalMilliseconds:F0} ms, raw decode {rawCpuMedian.TotalMilliseconds:F0} ms, overhead {(profileCpuMedian / rawCpuMedian - 1) * 100:F0}%"));
         if (Environment.GetEnvironmentVariable("DQ_BENCH_QUICK") == "1") return;
@@ -131,14 +133,19 @@ public sealed class ProfileBenchmark : IBenchmark
         context.Line(string.Create(CultureInfo.InvariantCulture, $"peak working set of this process: {BenchContext.PeakWorkingSetMiB():F0} MiB (includes DuckDB)"));
     }
 
+    private static (int Gen0, int Gen1, int Gen2) LastCollections;
+
     private static async Task<T> WithCpuTime<T>(List<TimeSpan> into, Func<Task<T>> action)
     {
         var process = System.Diagnostics.Process.GetCurrentProcess();
         process.Refresh();
         var before = process.TotalProcessorTime;
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var result = await action();
         process.Refresh();
         into.Add(process.TotalProcessorTime - before);
+        // Collections per run: gen-2 collections also trim the shared ArrayPools, which costs CPU of its own.
+        LastCollections = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
         return result;
     }
 

@@ -97,9 +97,17 @@ public sealed class ProfilePartsBenchmark : IBenchmark
     }
 
     /// <summary>hash, scatter, top-k feed, fused stats, deviations, KLL sampling: each stage over all blocks on its own.</summary>
-    internal static readonly long[] StageTicks = new long[6];
+    internal static readonly long[] StageTicks = new long[7];
 
-    internal static readonly string[] StageNames = ["hash", "scatter", "feed", "stats", "m2", "kll"];
+    internal static readonly string[] StageNames = ["hash", "scatter", "feed", "stats", "m2", "kll", "scalar-scatter"];
+
+    /// <summary>The one-hash-at-a-time register update, as a reference for the vector-packed scatter.</summary>
+    private static void ScalarScatter(ulong[] hashes, ref long t)
+    {
+        var hll = new HyperLogLog();
+        foreach (var h in hashes) hll.AddHash(h);
+        Lap(6, ref t);
+    }
 
     private static void Stages(ReadOnlySpan<long> values)
     {
@@ -112,7 +120,8 @@ public sealed class ProfilePartsBenchmark : IBenchmark
         }
         Lap(0, ref t);
         var hll = new HyperLogLog();
-        BlockKernels.AddHashes(hll, hashes);
+        for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
+            BlockKernels.AddHashes(hll, hashes.AsSpan(o, Math.Min(BlockKernels.BlockSize, values.Length - o)));
         Lap(1, ref t);
         var counter = new FrequentItemsCounter<long>(FrequentItemsSketch.DefaultCapacity);
         var feed = new FrequentFeed(values.Length);
@@ -139,6 +148,7 @@ public sealed class ProfilePartsBenchmark : IBenchmark
             sampler.Feed(values.Slice(o, Math.Min(BlockKernels.BlockSize, values.Length - o)), o);
         sampler.Finish();
         Lap(5, ref t);
+        ScalarScatter(hashes, ref t);
     }
 
     private static void Stages(ReadOnlySpan<double> values)
@@ -151,7 +161,9 @@ public sealed class ProfilePartsBenchmark : IBenchmark
             BlockKernels.HashDouble(values.Slice(o, n), hashes.AsSpan(o, n));
         }
         Lap(0, ref t);
-        BlockKernels.AddHashes(new HyperLogLog(), hashes);
+        var hll = new HyperLogLog();
+        for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
+            BlockKernels.AddHashes(hll, hashes.AsSpan(o, Math.Min(BlockKernels.BlockSize, values.Length - o)));
         Lap(1, ref t);
         var counter = new FrequentItemsCounter<double>(FrequentItemsSketch.DefaultCapacity);
         var feed = new FrequentFeed(values.Length);
@@ -179,6 +191,7 @@ public sealed class ProfilePartsBenchmark : IBenchmark
             sampler.Feed(values.Slice(o, Math.Min(BlockKernels.BlockSize, values.Length - o)), o);
         sampler.Finish();
         Lap(5, ref t);
+        ScalarScatter(hashes, ref t);
     }
 
     private static void Lap(int stage, ref long t)

@@ -12,7 +12,7 @@ namespace DataQuality.Core.Profiling;
 /// buffers (values compacted, definition/repetition levels separate), checks the levels against the
 /// footer, and hands the non-null values to a <see cref="ColumnAccumulator"/>.
 /// </summary>
-internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, int rowGroup)
+internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, int rowGroup, DecodeBuffers buffers)
 {
     public async Task<ColumnProfile> ProfileAsync(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, CancellationToken ct)
     {
@@ -118,40 +118,35 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
     private async Task RunAsync<T>(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, int numValues, CancellationToken ct, SpanAction<T> consume)
         where T : struct
     {
-        var values = ArrayPool<T>.Shared.Rent(Math.Max(1, numValues));
-        var defs = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, numValues)) : null;
-        var reps = field.MaxRepetitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(1, numValues)) : null;
-        try
+        var values = buffers.Values<T>(Math.Max(1, numValues));
+        var defs = field.MaxDefinitionLevel > 0 ? buffers.Definitions(Math.Max(1, numValues)) : null;
+        var reps = field.MaxRepetitionLevel > 0 ? buffers.Repetitions(Math.Max(1, numValues)) : null;
+        if (numValues > 0)
         {
-            // A sentinel the decoder never writes: any left over means the pages held fewer levels than the footer promised.
-            defs?.AsSpan(0, numValues).Fill(-1);
-            reps?.AsSpan(0, numValues).Fill(-1);
-            await reader.ReadRawAsync<T>(field, values.AsMemory(0, Math.Max(1, numValues)), defs?.AsMemory(0, numValues), reps?.AsMemory(0, numValues), ct).ConfigureAwait(false);
-            var nonNull = numValues;
-            if (defs is not null && numValues > 0)
-            {
-                var (min, max, defined) = NumericKernels.SummariseLevels(defs.AsSpan(0, numValues), field.MaxDefinitionLevel);
-                if (min < 0 || max > field.MaxDefinitionLevel)
-                    throw Corrupt(spec, "has fewer or out-of-range definition levels than its metadata declares");
-                nonNull = defined;
-            }
-            if (reps is not null && numValues > 0)
-            {
-                var (min, max, records) = NumericKernels.SummariseLevels(reps.AsSpan(0, numValues), 0);
-                if (reps[0] != 0 || min < 0 || max > field.MaxRepetitionLevel)
-                    throw Corrupt(spec, "has invalid repetition levels (a row must start at level 0)");
-                if (records != reader.RowCount)
-                    throw Corrupt(spec, $"holds {records} records but the row group declares {reader.RowCount} rows");
-            }
-            _nonNull = nonNull;
-            consume(values.AsSpan(0, nonNull));
+            // A sentinel the decoder never writes, in the last slot: pages write levels front to back, so a
+            // chunk holding fewer levels than the footer promised leaves it in place.
+            if (defs is not null) defs[numValues - 1] = -1;
+            if (reps is not null) reps[numValues - 1] = -1;
         }
-        finally
+        await reader.ReadRawAsync<T>(field, values.AsMemory(0, Math.Max(1, numValues)), defs?.AsMemory(0, numValues), reps?.AsMemory(0, numValues), ct).ConfigureAwait(false);
+        var nonNull = numValues;
+        if (defs is not null && numValues > 0)
         {
-            ArrayPool<T>.Shared.Return(values, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            if (defs is not null) ArrayPool<int>.Shared.Return(defs);
-            if (reps is not null) ArrayPool<int>.Shared.Return(reps);
+            var (min, max, defined) = NumericKernels.SummariseLevels(defs.AsSpan(0, numValues), field.MaxDefinitionLevel);
+            if (min < 0 || max > field.MaxDefinitionLevel)
+                throw Corrupt(spec, "has fewer or out-of-range definition levels than its metadata declares");
+            nonNull = defined;
         }
+        if (reps is not null && numValues > 0)
+        {
+            var (min, max, records) = NumericKernels.SummariseLevels(reps.AsSpan(0, numValues), 0);
+            if (reps[0] != 0 || min < 0 || max > field.MaxRepetitionLevel)
+                throw Corrupt(spec, "has invalid repetition levels (a row must start at level 0)");
+            if (records != reader.RowCount)
+                throw Corrupt(spec, $"holds {records} records but the row group declares {reader.RowCount} rows");
+        }
+        _nonNull = nonNull;
+        consume(values.AsSpan(0, nonNull));
     }
 
     // Set by RunAsync; the instance decodes one chunk at a time.

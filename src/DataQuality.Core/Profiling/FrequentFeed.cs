@@ -12,7 +12,7 @@ namespace DataQuality.Core.Profiling;
 /// </summary>
 internal struct FrequentFeed(int length)
 {
-    public const int Window = 32_768;
+    public const int Window = 4_096;
     private const int TargetSamples = 16_384;
 
     private int _stride = 1;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
@@ -127,7 +128,28 @@ internal static class NumericKernels
     public static (int Min, int Max, int Count) SummariseLevels(ReadOnlySpan<int> levels, int target)
     {
         int min = int.MaxValue, max = int.MinValue, count = 0, i = 0;
-        if (Vector.IsHardwareAccelerated && levels.Length >= Vector<int>.Count)
+        if (Vector512.IsHardwareAccelerated && levels.Length >= Vector512<int>.Count)
+        {
+            var t = Vector512.Create(target);
+            var vmin = Vector512.Create(int.MaxValue);
+            var vmax = Vector512.Create(int.MinValue);
+            var acc = Vector512<int>.Zero;
+            ref var src = ref MemoryMarshal.GetReference(levels);
+            for (; i + Vector512<int>.Count <= levels.Length; i += Vector512<int>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref src, (nuint)i);
+                vmin = Vector512.Min(vmin, v);
+                vmax = Vector512.Max(vmax, v);
+                acc -= Vector512.Equals(v, t);
+            }
+            for (var lane = 0; lane < Vector512<int>.Count; lane++)
+            {
+                min = Math.Min(min, vmin[lane]);
+                max = Math.Max(max, vmax[lane]);
+            }
+            count = Vector512.Sum(acc);
+        }
+        else if (Vector.IsHardwareAccelerated && levels.Length >= Vector<int>.Count)
         {
             var t = new Vector<int>(target);
             var vmin = new Vector<int>(int.MaxValue);

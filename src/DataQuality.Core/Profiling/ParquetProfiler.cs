@@ -45,6 +45,7 @@ public static class ParquetProfiler
         {
             ParquetReader? reader = null;
             var readerFile = -1;
+            var buffers = new DecodeBuffers();
             try
             {
                 while (true)
@@ -59,7 +60,7 @@ public static class ParquetProfiler
                         reader = await ParquetReader.CreateAsync(plans[file].Path, ParquetReaderFactory.Options, token).ConfigureAwait(false);
                         readerFile = file;
                     }
-                    results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, token).ConfigureAwait(false);
+                    results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, buffers, token).ConfigureAwait(false);
                     var rows = Interlocked.Add(ref rowsDone, plans[file].RowGroupRows[rowGroup]);
                     progress?.Report(new ProfileProgress(Interlocked.Increment(ref done), work.Count, rows, totalRows));
                 }
@@ -111,10 +112,10 @@ public static class ParquetProfiler
         ProfileAsync([file], options, null, cancellationToken);
 
     private static async Task<ColumnProfile[]> ProfileRowGroupAsync(ParquetReader reader, ParquetFilePlan plan, int rowGroup,
-        IReadOnlyList<ColumnSpec> columns, ProfileOptions options, CancellationToken ct)
+        IReadOnlyList<ColumnSpec> columns, ProfileOptions options, DecodeBuffers buffers, CancellationToken ct)
     {
         var rg = reader.OpenRowGroupReader(rowGroup);
-        var chunkProfiler = new ColumnChunkProfiler(options, plan.Path, rowGroup);
+        var chunkProfiler = new ColumnChunkProfiler(options, plan.Path, rowGroup, buffers);
         var result = new ColumnProfile[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {

@@ -34,6 +34,25 @@ public sealed class BlockPipelineTests
         hashes.Should().Equal(doubles.Select(ValueHash.Double));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(2048)]
+    [InlineData(5000)]
+    public void Vector_register_updates_equal_one_hash_at_a_time(int length)
+    {
+        var random = new Random(length);
+        var hashes = Enumerable.Range(0, length).Select(_ => ((ulong)random.NextInt64() << 1) | (uint)random.Next(2)).ToArray();
+        hashes[0] = ulong.MaxValue; // rank 1 at the last register
+        if (length > 1) hashes[1] = 0; // capped rank at register 0
+        var expected = new HyperLogLog();
+        foreach (var h in hashes) expected.AddHash(h);
+        var actual = new HyperLogLog();
+        for (var offset = 0; offset < length; offset += BlockKernels.BlockSize)
+            BlockKernels.AddHashes(actual, hashes.AsSpan(offset, Math.Min(BlockKernels.BlockSize, length - offset)));
+        actual.Registers.Should().Equal(expected.Registers);
+    }
+
     [Fact]
     public void Negative_zero_and_every_NaN_hash_as_one_value()
     {
