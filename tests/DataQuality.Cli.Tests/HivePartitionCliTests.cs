@@ -2,6 +2,8 @@ using System.Globalization;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Profiling;
+using DataQuality.Core.Storage;
+using DataQuality.Core.Tests.TestSupport.S3rver;
 using YamlDotNet.RepresentationModel;
 
 namespace DataQuality.Cli.Tests;
@@ -9,11 +11,13 @@ namespace DataQuality.Cli.Tests;
 /// <summary>dq profile and dq suggest over a hive-partitioned tree: the partition columns validate sees.</summary>
 public sealed class HivePartitionCliTests : IDisposable
 {
+    private readonly S3rverFixture _fixture;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "dq-cli-tests", Guid.NewGuid().ToString("N"));
     private readonly string _tree;
 
-    public HivePartitionCliTests()
+    public HivePartitionCliTests(S3rverFixture fixture)
     {
+        _fixture = fixture;
         _tree = Path.Combine(_dir, "data", "orders");
         using var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 });
         var n = 0;
@@ -49,6 +53,27 @@ public sealed class HivePartitionCliTests : IDisposable
         (ds.Kind, ds.LogicalType, ds.Partition).Should().Be((ColumnKind.Date, "DATE", true));
         (ds.Min, ds.Max, ds.NullCount, ds.DistinctEstimate).Should().Be(("2024-01-01", "2024-01-03", 0L, 3.0));
         ds.RowCount.Should().Be(profile.RowCount).And.Be(6 * 100 + 10 * 15);
+    }
+
+    [Fact]
+    public async Task Profile_of_the_tree_on_s3_has_the_same_partition_columns_as_on_disk()
+    {
+        var server = await _fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync("cliprofile", TestContext.Current.CancellationToken);
+        using (var store = S3ObjectStore.Create(server.Options()))
+            foreach (var file in Directory.EnumerateFiles(_tree, "*.parquet", SearchOption.AllDirectories))
+                await store.UploadAsync(file, StorageUri.S3(bucket, "orders/" + Path.GetRelativePath(_tree, file).Replace('\\', '/')), TestContext.Current.CancellationToken);
+
+        var remote = await CliRunner.RunAsync("profile", $"s3://{bucket}/orders/", "--format", "json", "--endpoint-url", server.EndpointUrl,
+            "--cache-dir", Path.Combine(_dir, "cache"));
+        var local = await CliRunner.RunAsync("profile", _tree, "--format", "json");
+
+        remote.ExitCode.Should().Be(ExitCodes.Passed, remote.Error);
+        var fromS3 = ProfileJson.Deserialize(remote.Out);
+        var fromDisk = ProfileJson.Deserialize(local.Out);
+        fromS3.Columns.Select(c => (c.Path, c.Kind, c.Partition, c.NonNullCount, c.Min, c.Max, c.DistinctEstimate))
+            .Should().Equal(fromDisk.Columns.Select(c => (c.Path, c.Kind, c.Partition, c.NonNullCount, c.Min, c.Max, c.DistinctEstimate)));
+        fromS3.Column("region")!.Partition.Should().BeTrue();
     }
 
     [Fact]
