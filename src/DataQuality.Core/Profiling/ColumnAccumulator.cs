@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Numerics.Tensors;
@@ -30,65 +31,148 @@ internal sealed class ColumnAccumulator
     public ColumnProfile Profile => _profile;
 
     /// <summary>Integers (and temporal values already converted to Unix microseconds).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddIntegers(ReadOnlySpan<long> values, Func<long, string> format)
     {
         if (values.IsEmpty) return;
-        var min = TensorPrimitives.Min(values);
-        var max = TensorPrimitives.Max(values);
-        SetRange(format(min), format(max), min, max);
+        var run = new IntegerRun(this, values.Length);
+        for (var offset = 0; offset < values.Length; offset += BlockKernels.BlockSize)
+            run.Add(values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset)), offset);
+        run.Finish(format);
+    }
 
-        var counter = new FrequentItemsCounter<long>(_topKCapacity);
-        var hll = _profile.DistinctSketch;
-        var feed = new FrequentFeed(values.Length);
-        for (var i = 0; i < values.Length; i++)
+    /// <summary>Values that convert to integers (narrower ints, dates, timestamps), converted one block at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddIntegers<T, TConvert>(ReadOnlySpan<T> values, Func<long, string> format)
+        where TConvert : IInt64Conversion<T>
+    {
+        if (values.IsEmpty) return;
+        var run = new IntegerRun(this, values.Length);
+        Span<long> block = stackalloc long[BlockKernels.BlockSize];
+        for (var offset = 0; offset < values.Length; offset += BlockKernels.BlockSize)
         {
-            var v = values[i];
-            var h = ValueHash.Int64(v);
-            hll.AddHash(h);
-            if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, v, w);
+            var source = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
+            var target = block[..source.Length];
+            for (var i = 0; i < source.Length; i++) target[i] = TConvert.Convert(source[i]);
+            run.Add(target, offset);
         }
-        _profile.TopKSketch.Merge(counter.ToSketch(format));
+        run.Finish(format);
+    }
 
-        var doubles = ArrayPool<double>.Shared.Rent(values.Length);
-        try
+    /// <summary>
+    /// One chunk of integers walked block by block: per block a vector hash, the register scatter, the
+    /// frequent-items feed, one fused statistics pass and the deviation pass, all on data in L1.
+    /// </summary>
+    private ref struct IntegerRun
+    {
+        private readonly ColumnAccumulator _owner;
+        private readonly FrequentItemsCounter<long> _counter;
+        private readonly KllSketch.StratifiedSampler _sampler;
+        private readonly Moments _moments = new();
+        private readonly Span<ulong> _hashes;
+        private FrequentFeed _feed;
+        private long _min = long.MaxValue, _max = long.MinValue, _zeros, _negatives;
+
+        public IntegerRun(ColumnAccumulator owner, int length)
         {
-            var span = doubles.AsSpan(0, values.Length);
-            NumericKernels.ToDouble(values, span);
-            AddFiniteDoubles(span, min, max);
+            _owner = owner;
+            _counter = new FrequentItemsCounter<long>(owner._topKCapacity);
+            _feed = new FrequentFeed(length);
+            _sampler = new KllSketch.StratifiedSampler(owner._profile.QuantileSketch ??= new KllSketch(owner._kllK), length);
+            _hashes = owner.HashScratch;
         }
-        finally
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(scoped ReadOnlySpan<long> block, int offset)
         {
-            ArrayPool<double>.Shared.Return(doubles);
+            var hashes = _hashes[..block.Length];
+            BlockKernels.HashInt64(block, hashes);
+            BlockKernels.AddHashes(_owner._profile.DistinctSketch, hashes);
+            _feed.FeedBlock(_counter, hashes, block, offset);
+            BlockKernels.IntegerStats(block, ref _min, ref _max, ref _zeros, ref _negatives, out var sum);
+            var mean = sum / block.Length;
+            _moments.Merge(block.Length, sum, mean, BlockKernels.IntegerM2(block, mean));
+            _sampler.Feed(block, offset);
+        }
+
+        public readonly void Finish(Func<long, string> format)
+        {
+            var p = _owner._profile;
+            _owner.SetRange(format(_min), format(_max), _min, _max);
+            p.TopKSketch.Merge(_counter.ToSketch(format));
+            (p.Moments ??= new Moments()).Merge(_moments);
+            p.ZeroCount += _zeros;
+            p.NegativeCount += _negatives;
+            p.QuantileSketch!.Track(_min, _max);
+            _sampler.Finish();
         }
     }
 
-    /// <summary>Floating-point values; the span is reordered in place (non-finite values moved out).</summary>
+    /// <summary>Floating-point values, block by block; NaN and ±infinity are hashed and counted but kept out of the statistics.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddDoubles(Span<double> values)
     {
         if (values.IsEmpty) return;
+        var p = _profile;
         var counter = new FrequentItemsCounter<double>(_topKCapacity);
-        var hll = _profile.DistinctSketch;
         var feed = new FrequentFeed(values.Length);
-        for (var i = 0; i < values.Length; i++)
+        var allFinite = BlockKernels.AllFinite(values);
+        var finiteTotal = allFinite ? values.Length : CountFinite(values);
+        var kll = p.QuantileSketch ??= new KllSketch(_kllK);
+        var sampler = new KllSketch.StratifiedSampler(kll, finiteTotal);
+        var moments = new Moments();
+        var hashes = HashScratch;
+        Span<double> compacted = allFinite ? default : stackalloc double[BlockKernels.BlockSize];
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        long zeros = 0, negatives = 0, finiteOffset = 0;
+        for (var offset = 0; offset < values.Length; offset += BlockKernels.BlockSize)
         {
-            var v = values[i];
-            var h = ValueHash.Double(v);
-            hll.AddHash(h);
-            if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, v, w);
+            var block = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
+            var blockHashes = hashes[..block.Length];
+            BlockKernels.HashDouble(block, blockHashes);
+            BlockKernels.AddHashes(p.DistinctSketch, blockHashes);
+            feed.FeedBlock(counter, blockHashes, block, offset);
+            scoped ReadOnlySpan<double> finite = block;
+            if (!allFinite && !BlockKernels.AllFinite(block))
+            {
+                var n = 0;
+                foreach (var v in block)
+                {
+                    if (double.IsFinite(v)) compacted[n++] = v;
+                    else if (double.IsNaN(v)) p.NaNCount++;
+                    else if (v > 0) p.PositiveInfinityCount++;
+                    else p.NegativeInfinityCount++;
+                }
+                finite = compacted[..n];
+            }
+            if (finite.IsEmpty) continue;
+            BlockKernels.DoubleStats(finite, ref min, ref max, ref zeros, ref negatives, out var sum);
+            var mean = sum / finite.Length;
+            moments.Merge(finite.Length, sum, mean, BlockKernels.DoubleM2(finite, mean));
+            sampler.Feed(finite, finiteOffset);
+            finiteOffset += finite.Length;
         }
-        _profile.TopKSketch.Merge(counter.ToSketch(ValueFormat.Number));
-
-        var finite = NumericKernels.CompactFinite(values, out var nan, out var pinf, out var ninf);
-        _profile.NaNCount += nan;
-        _profile.PositiveInfinityCount += pinf;
-        _profile.NegativeInfinityCount += ninf;
-        var span = values[..finite];
-        if (span.IsEmpty) return;
-        var min = TensorPrimitives.Min<double>(span);
-        var max = TensorPrimitives.Max<double>(span);
+        p.TopKSketch.Merge(counter.ToSketch(ValueFormat.Number));
+        if (finiteTotal == 0) return;
         SetRange(ValueFormat.Number(min), ValueFormat.Number(max), min, max);
-        AddFiniteDoubles(span, min, max);
+        (p.Moments ??= new Moments()).Merge(moments);
+        p.ZeroCount += zeros;
+        p.NegativeCount += negatives;
+        kll.Track(min, max);
+        sampler.Finish();
     }
+
+    private static int CountFinite(ReadOnlySpan<double> values)
+    {
+        var n = 0;
+        foreach (var v in values) if (double.IsFinite(v)) n++;
+        return n;
+    }
+
+    // One hash block per accumulator; the accumulator profiles one chunk on one thread.
+    private ulong[]? _hashScratch;
+
+    private Span<ulong> HashScratch => _hashScratch ??= new ulong[BlockKernels.BlockSize];
 
     /// <summary>Decimals: exact min/max text, double precision for moments and sketches.</summary>
     public void AddDecimals(ReadOnlySpan<decimal> values)
@@ -136,67 +220,133 @@ internal sealed class ColumnAccumulator
         SetRange(falses > 0 ? "false" : "true", trues > 0 ? "true" : "false", falses > 0 ? 0 : 1, trues > 0 ? 1 : 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddStrings(ReadOnlySpan<ReadOnlyMemory<char>> values)
     {
         if (values.IsEmpty) return;
-        var stats = _profile.Strings ??= new StringStats();
-        var counter = new FrequentItemsCounter<ReadOnlyMemory<char>>(_topKCapacity);
-        var hll = _profile.DistinctSketch;
-        // Direct-mapped cache of recently seen hashes: a repeated value skips parsing and min/max compares.
-        var cacheKeys = ArrayPool<ulong>.Shared.Rent(ParseCacheSize);
-        var cacheFlags = ArrayPool<byte>.Shared.Rent(ParseCacheSize);
-        Array.Clear(cacheKeys, 0, ParseCacheSize);
-        try
-        {
-            ReadOnlyMemory<char> min = default, max = default;
-            var haveRange = false;
-            long minLen = long.MaxValue, maxLen = 0, totalLen = 0;
-            Span<long> parseTimes = stackalloc long[128];
-            var feed = new FrequentFeed(values.Length);
-            for (var i = 0; i < values.Length; i++)
-            {
-                var memory = values[i];
-                var span = memory.Span;
-                var h = ValueHash.Chars(span);
-                hll.AddHash(h);
-                if (feed.Take(i, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, memory, w);
-                var len = span.Length;
-                totalLen += len;
-                if (len < minLen) minLen = len;
-                if (len > maxLen) maxLen = len;
+        var run = new StringRun(this, values.Length);
+        // Dictionary chunks: count per entry first, then hash, parse and compare once per entry.
+        var entries = new DictionaryEntryCounter();
+        if (entries.TryCount(values))
+            for (var e = 0; e < entries.Entries; e++) run.AddGroup(entries.Value(e), entries.Count(e));
+        else
+            for (var i = 0; i < values.Length; i++) run.AddValue(i, values[i]);
+        run.Finish();
+    }
 
-                var slot = (int)(h & (ParseCacheSize - 1));
-                var key = h | 1;
-                if (cacheKeys[slot] == key)
-                {
-                    parseTimes[cacheFlags[slot]]++;
-                    continue;
-                }
-                var flags = (byte)StringParse.Classify(span);
-                cacheKeys[slot] = key;
-                cacheFlags[slot] = flags;
-                parseTimes[flags]++;
-                if (!haveRange)
-                {
-                    min = max = memory;
-                    haveRange = true;
-                }
-                else
-                {
-                    if (span.SequenceCompareTo(min.Span) < 0) min = memory;
-                    if (span.SequenceCompareTo(max.Span) > 0) max = memory;
-                }
-            }
-            for (var f = 0; f < parseTimes.Length; f++)
-                if (parseTimes[f] > 0) stats.Parses.Add((StringParse.Flags)f, parseTimes[f]);
-            stats.Merge(new StringStats { Count = values.Length, MinLength = minLen, MaxLength = maxLen, TotalLength = totalLen });
-            SetRange(min.ToString(), max.ToString(), null, null);
-            _profile.TopKSketch.Merge(counter.ToSketch(m => m.ToString()));
-        }
-        finally
+    /// <summary>The string statistics of one chunk, fed whole entries (value × count) or single values.</summary>
+    private sealed class StringRun
+    {
+        private readonly ColumnAccumulator _owner;
+        private readonly FrequentItemsCounter<ReadOnlyMemory<char>> _counter;
+        private readonly long[] _parseTimes = new long[128];
+        // Direct-mapped cache of recently seen hashes: a repeated value skips parsing and min/max compares.
+        private readonly ulong[] _cacheKeys = new ulong[ParseCacheSize];
+        private readonly byte[] _cacheFlags = new byte[ParseCacheSize];
+        private readonly List<(ulong Hash, long Count, ReadOnlyMemory<char> Value)> _groups = [];
+        private FrequentFeed _feed;
+        private ReadOnlyMemory<char> _min, _max;
+        private bool _haveRange;
+        private long _minLen = long.MaxValue, _maxLen, _totalLen, _count;
+
+        public StringRun(ColumnAccumulator owner, int length)
         {
-            ArrayPool<ulong>.Shared.Return(cacheKeys);
-            ArrayPool<byte>.Shared.Return(cacheFlags);
+            _owner = owner;
+            _counter = new FrequentItemsCounter<ReadOnlyMemory<char>>(owner._topKCapacity);
+            _feed = new FrequentFeed(length);
+        }
+
+        public void AddGroup(ReadOnlyMemory<char> memory, long count)
+        {
+            var span = memory.Span;
+            var h = ValueHash.Chars(span);
+            _owner._profile.DistinctSketch.AddHash(h);
+            _groups.Add((h, count, memory));
+            Lengths(span.Length, count);
+            _parseTimes[(int)StringParse.Classify(span)] += count;
+            Range(memory);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddValue(int index, ReadOnlyMemory<char> memory)
+        {
+            var span = memory.Span;
+            var h = ValueHash.Chars(span);
+            _owner._profile.DistinctSketch.AddHash(h);
+            if (_feed.Take(index, _counter.Decrements, _counter.Capacity) is var w and > 0) _counter.Add(h, memory, w);
+            Lengths(span.Length, 1);
+            var slot = (int)(h & (ParseCacheSize - 1));
+            var key = h | 1;
+            if (_cacheKeys[slot] == key)
+            {
+                _parseTimes[_cacheFlags[slot]]++;
+                return;
+            }
+            var flags = (byte)StringParse.Classify(span);
+            _cacheKeys[slot] = key;
+            _cacheFlags[slot] = flags;
+            _parseTimes[flags]++;
+            Range(memory);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Lengths(long length, long count)
+        {
+            _count += count;
+            _totalLen += length * count;
+            if (length < _minLen) _minLen = length;
+            if (length > _maxLen) _maxLen = length;
+        }
+
+        private void Range(ReadOnlyMemory<char> memory)
+        {
+            if (!_haveRange)
+            {
+                _min = _max = memory;
+                _haveRange = true;
+                return;
+            }
+            var span = memory.Span;
+            if (span.SequenceCompareTo(_min.Span) < 0) _min = memory;
+            if (span.SequenceCompareTo(_max.Span) > 0) _max = memory;
+        }
+
+        public void Finish()
+        {
+            var p = _owner._profile;
+            var stats = p.Strings ??= new StringStats();
+            for (var f = 0; f < _parseTimes.Length; f++)
+                if (_parseTimes[f] > 0) stats.Parses.Add((StringParse.Flags)f, _parseTimes[f]);
+            stats.Merge(new StringStats { Count = _count, MinLength = _minLen, MaxLength = _maxLen, TotalLength = _totalLen });
+            _owner.SetRange(_min.ToString(), _max.ToString(), null, null);
+            if (_groups.Count > 0) p.TopKSketch.Merge(GroupSketch());
+            p.TopKSketch.Merge(_counter.ToSketch(m => m.ToString()));
+        }
+
+        /// <summary>
+        /// Exact entry counts summarised the way a Misra–Gries merge does (keep the capacity largest,
+        /// subtract the next one's count), so only the survivors are turned into text.
+        /// </summary>
+        private FrequentItemsSketch GroupSketch()
+        {
+            var capacity = _counter.Capacity;
+            // Entries with equal text (a dictionary-to-PLAIN fallback repeats values) count as one value.
+            var merged = new Dictionary<ulong, (long Count, ReadOnlyMemory<char> Value)>(_groups.Count);
+            var total = 0L;
+            foreach (var g in _groups)
+            {
+                total += g.Count;
+                merged[g.Hash] = merged.TryGetValue(g.Hash, out var seen) ? (seen.Count + g.Count, seen.Value) : (g.Count, g.Value);
+            }
+            // Same order as FrequentItemsSketch.Prune: count descending, then hash.
+            var top = merged.OrderByDescending(m => m.Value.Count).ThenBy(m => m.Key).Take(capacity + 1)
+                .Select(m => new FrequentItem(m.Value.Value.ToString(), m.Value.Count, m.Key));
+            return new FrequentItemsSketch(capacity)
+            {
+                Total = total,
+                Items = FrequentItemsSketch.Prune(top, capacity, out var subtracted),
+                MaxError = subtracted,
+            };
         }
     }
 

@@ -87,12 +87,12 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
     {
         var clr = field.ClrType;
         if (clr == typeof(long)) await RunAsync<long>(reader, field, spec, numValues, ct, v => acc.AddIntegers(v, ValueFormat.Integer)).ConfigureAwait(false);
-        else if (clr == typeof(int)) await RunAsync<int>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
-        else if (clr == typeof(short)) await RunAsync<short>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
-        else if (clr == typeof(sbyte)) await RunAsync<sbyte>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
-        else if (clr == typeof(byte)) await RunAsync<byte>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
-        else if (clr == typeof(ushort)) await RunAsync<ushort>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
-        else if (clr == typeof(uint)) await RunAsync<uint>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static x => x)).ConfigureAwait(false);
+        else if (clr == typeof(int)) await RunAsync<int>(reader, field, spec, numValues, ct, v => acc.AddIntegers<int, WidenToInt64<int>>(v, ValueFormat.Integer)).ConfigureAwait(false);
+        else if (clr == typeof(short)) await RunAsync<short>(reader, field, spec, numValues, ct, v => acc.AddIntegers<short, WidenToInt64<short>>(v, ValueFormat.Integer)).ConfigureAwait(false);
+        else if (clr == typeof(sbyte)) await RunAsync<sbyte>(reader, field, spec, numValues, ct, v => acc.AddIntegers<sbyte, WidenToInt64<sbyte>>(v, ValueFormat.Integer)).ConfigureAwait(false);
+        else if (clr == typeof(byte)) await RunAsync<byte>(reader, field, spec, numValues, ct, v => acc.AddIntegers<byte, WidenToInt64<byte>>(v, ValueFormat.Integer)).ConfigureAwait(false);
+        else if (clr == typeof(ushort)) await RunAsync<ushort>(reader, field, spec, numValues, ct, v => acc.AddIntegers<ushort, WidenToInt64<ushort>>(v, ValueFormat.Integer)).ConfigureAwait(false);
+        else if (clr == typeof(uint)) await RunAsync<uint>(reader, field, spec, numValues, ct, v => acc.AddIntegers<uint, WidenToInt64<uint>>(v, ValueFormat.Integer)).ConfigureAwait(false);
         else if (clr == typeof(ulong)) await RunAsync<ulong>(reader, field, spec, numValues, ct, v => WithDoubles(v, acc, static x => x)).ConfigureAwait(false);
         else if (clr == typeof(double)) await RunAsync<double>(reader, field, spec, numValues, ct, v => acc.AddDoubles(v)).ConfigureAwait(false);
         else if (clr == typeof(float)) await RunAsync<float>(reader, field, spec, numValues, ct, v => WithDoubles(v, acc, static x => x)).ConfigureAwait(false);
@@ -103,10 +103,10 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
             Func<long, string> format = spec.Kind == ColumnKind.Date
                 ? m => ValueFormat.DateFromMicros(m)
                 : m => ValueFormat.TimestampFromMicros(m);
-            await RunAsync<DateTime>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static d => (d.Ticks - ValueFormat.Epoch.Ticks) / 10, format)).ConfigureAwait(false);
+            await RunAsync<DateTime>(reader, field, spec, numValues, ct, v => acc.AddIntegers<DateTime, DateTimeMicros>(v, format)).ConfigureAwait(false);
         }
         else if (clr == typeof(DateOnly))
-            await RunAsync<DateOnly>(reader, field, spec, numValues, ct, v => WithLongs(v, acc, static d => (d.DayNumber - DateOnly.FromDateTime(ValueFormat.Epoch).DayNumber) * 86_400_000_000L, m => ValueFormat.DateFromMicros(m))).ConfigureAwait(false);
+            await RunAsync<DateOnly>(reader, field, spec, numValues, ct, v => acc.AddIntegers<DateOnly, DateOnlyMicros>(v, m => ValueFormat.DateFromMicros(m))).ConfigureAwait(false);
         else if (clr == typeof(ReadOnlyMemory<char>)) await RunAsync<ReadOnlyMemory<char>>(reader, field, spec, numValues, ct, v => acc.AddStrings(v)).ConfigureAwait(false);
         else if (clr == typeof(ReadOnlyMemory<byte>)) await RunAsync<ReadOnlyMemory<byte>>(reader, field, spec, numValues, ct, v => acc.AddBinary(v)).ConfigureAwait(false);
         else if (clr == typeof(Guid)) await RunAsync<Guid>(reader, field, spec, numValues, ct, v => acc.AddGuids(v)).ConfigureAwait(false);
@@ -156,21 +156,6 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
 
     // Set by RunAsync; the instance decodes one chunk at a time.
     private int _nonNull;
-
-    private static void WithLongs<T>(Span<T> values, ColumnAccumulator acc, Func<T, long> convert, Func<long, string>? format = null)
-    {
-        var buffer = ArrayPool<long>.Shared.Rent(Math.Max(1, values.Length));
-        try
-        {
-            var span = buffer.AsSpan(0, values.Length);
-            for (var i = 0; i < values.Length; i++) span[i] = convert(values[i]);
-            acc.AddIntegers(span, format ?? ValueFormat.Integer);
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(buffer);
-        }
-    }
 
     private static void WithDoubles<T>(Span<T> values, ColumnAccumulator acc, Func<T, double> convert)
     {

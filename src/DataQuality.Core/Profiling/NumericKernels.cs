@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -28,6 +29,7 @@ internal static class NumericKernels
     }
 
     /// <summary>Sum of squared deviations from <paramref name="mean"/> (the M2 of a batch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SumSquaredDeviations(ReadOnlySpan<double> values, double mean)
     {
         var i = 0;
@@ -121,6 +123,7 @@ internal static class NumericKernels
     }
 
     /// <summary>Min, max and the count of <paramref name="target"/> in one pass over definition/repetition levels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Min, int Max, int Count) SummariseLevels(ReadOnlySpan<int> levels, int target)
     {
         int min = int.MaxValue, max = int.MinValue, count = 0, i = 0;

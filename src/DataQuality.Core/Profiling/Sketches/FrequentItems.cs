@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DataQuality.Core.Profiling.Sketches;
 
 /// <summary>One heavy hitter: the value as text, its estimated count and how much that count may undercount.</summary>
@@ -97,6 +98,7 @@ public sealed class FrequentItemsCounter<TPayload>
     /// finds the table full cancels <paramref name="weight"/> from every counter, which is what that many
     /// unit arrivals would do, so the N/(capacity+1) bound is kept.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ulong hash, TPayload payload, long weight)
     {
         if (weight == 1)
@@ -129,6 +131,7 @@ public sealed class FrequentItemsCounter<TPayload>
         DecrementAll(weight);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ulong hash, TPayload payload)
     {
         _total++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace DataQuality.Core.Profiling.Sketches;
@@ -67,22 +68,76 @@ public sealed class KllSketch
     {
         if (values.IsEmpty) return;
         Track(min, max);
-        var sampleLevel = 0;
-        while ((values.Length >> sampleLevel) > 16 * K) sampleLevel++;
-        var block = 1 << sampleLevel;
-        var i = 0;
-        for (; i + block <= values.Length; i += block)
-            AddAtLevel(values[i + (int)NextBelow(block)], sampleLevel);
-        // The tail shorter than one block is split into power-of-two blocks, so total weight stays exact.
-        for (var level = sampleLevel - 1; level >= 0 && i < values.Length; level--)
+        var sampler = new StratifiedSampler(this, values.Length);
+        sampler.Feed(values, 0);
+        sampler.Finish();
+    }
+
+    /// <summary>
+    /// The stratified thinning of <see cref="AddBatch(ReadOnlySpan{double}, double, double)"/> for a batch of
+    /// known length fed in pieces (a column chunk walked block by block). Blocks of 2^s consecutive
+    /// values give one value each at level s, where s is the smallest level leaving at most 16·K samples;
+    /// the tail shorter than one block is split into power-of-two blocks so total weight stays exact.
+    /// Pieces must arrive in order; the coin flips are the sketch's own, so the result is deterministic.
+    /// </summary>
+    internal sealed class StratifiedSampler
+    {
+        private readonly KllSketch _sketch;
+        private readonly long _total;
+        private long _start;
+        private int _level;
+        private long _pick;
+
+        public StratifiedSampler(KllSketch sketch, long total)
         {
-            var size = 1 << level;
-            if (i + size > values.Length) continue;
-            AddAtLevel(values[i + (int)NextBelow(size)], level);
-            i += size;
+            _sketch = sketch;
+            _total = total;
+            while ((total >> _level) > 16L * sketch.K) _level++;
+            Begin();
         }
-        Count += values.Length;
-        CompressIfNeeded();
+
+        /// <summary>Feeds values [offset, offset + values.Length) of the batch.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Feed(ReadOnlySpan<double> values, long offset)
+        {
+            var end = offset + values.Length;
+            while (_pick >= 0 && _pick < end)
+            {
+                _sketch.AddAtLevel(values[(int)(_pick - offset)], _level);
+                Next();
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Feed(ReadOnlySpan<long> values, long offset)
+        {
+            var end = offset + values.Length;
+            while (_pick >= 0 && _pick < end)
+            {
+                _sketch.AddAtLevel(values[(int)(_pick - offset)], _level);
+                Next();
+            }
+        }
+
+        /// <summary>Counts the whole batch and compacts; call once after the last piece.</summary>
+        public void Finish()
+        {
+            _sketch.Count += _total;
+            _sketch.CompressIfNeeded();
+        }
+
+        private void Next()
+        {
+            _start += 1L << _level;
+            Begin();
+        }
+
+        // The next block is the largest power of two (at most the current one) that still fits.
+        private void Begin()
+        {
+            while (_level >= 0 && _start + (1L << _level) > _total) _level--;
+            _pick = _level < 0 ? -1 : _start + (long)_sketch.NextBelow(1 << _level);
+        }
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ namespace DataQuality.Core.Profiling.Sketches;
 public static class ValueHash
 {
     private const ulong Seed = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>The seed <see cref="Mix"/> XORs in first; the vectorised hash in BlockKernels must use the same.</summary>
+    internal const ulong MixSeed = Seed;
     private const ulong C1 = 0x87C37B91114253D5UL;
     private const ulong C2 = 0x4CF5AD432745937FUL;
 

@@ -1,0 +1,193 @@
+using DataQuality.Core.Profiling;
+using DataQuality.Core.Profiling.Sketches;
+using DataQuality.Core.Tests.TestSupport;
+using Parquet;
+using System.Globalization;
+using DataQuality.Core.Datasets;
+
+namespace DataQuality.Core.Tests.Profiling;
+
+/// <summary>
+/// The block-wise accumulator must compute exactly what the value-by-value definitions say: vector
+/// hashes equal the scalar hash, fused statistics equal naive loops, the block feeds make the same
+/// choices as their per-value forms, and dictionary-counted strings profile like PLAIN ones.
+/// </summary>
+public sealed class BlockPipelineTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(63)]
+    [InlineData(2048)]
+    public void Vector_hashes_equal_the_scalar_hash(int length)
+    {
+        var random = new Random(length);
+        var longs = Enumerable.Range(0, length).Select(_ => random.NextInt64(long.MinValue, long.MaxValue)).ToArray();
+        var hashes = new ulong[length];
+        BlockKernels.HashInt64(longs, hashes);
+        hashes.Should().Equal(longs.Select(ValueHash.Int64));
+
+        double[] specials = [0.0, -0.0, double.NaN, -double.NaN, BitConverter.Int64BitsToDouble(0x7FF0000000000001), double.PositiveInfinity, double.NegativeInfinity, double.Epsilon];
+        var doubles = Enumerable.Range(0, length).Select(i => i % 3 == 0 ? specials[i / 3 % specials.Length] : random.NextDouble() * 2e6 - 1e6).ToArray();
+        BlockKernels.HashDouble(doubles, hashes);
+        hashes.Should().Equal(doubles.Select(ValueHash.Double));
+    }
+
+    [Fact]
+    public void Negative_zero_and_every_NaN_hash_as_one_value()
+    {
+        var hashes = new ulong[16];
+        double[] values = [0.0, -0.0, double.NaN, -double.NaN, BitConverter.Int64BitsToDouble(0x7FF0000000000001), 0.0, 0.0, 0.0, 0.0, -0.0, 0.0, 0.0, 0.0, 0.0, 0.0, double.NaN];
+        BlockKernels.HashDouble(values, hashes);
+        hashes[1].Should().Be(hashes[0]);
+        hashes[3].Should().Be(hashes[2]);
+        hashes[4].Should().Be(hashes[2]);
+        hashes[9].Should().Be(hashes[0]);
+        hashes[15].Should().Be(hashes[2]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    [InlineData(2048)]
+    public void Fused_statistics_equal_naive_loops(int length)
+    {
+        var random = new Random(length + 100);
+        var longs = Enumerable.Range(0, length).Select(i => i % 5 == 0 ? 0 : random.NextInt64(-1_000_000, 1_000_000)).ToArray();
+        long min = long.MaxValue, max = long.MinValue, zeros = 0, negatives = 0;
+        BlockKernels.IntegerStats(longs, ref min, ref max, ref zeros, ref negatives, out var sum);
+        (min, max, zeros, negatives).Should().Be((longs.Min(), longs.Max(), longs.LongCount(v => v == 0), longs.LongCount(v => v < 0)));
+        sum.Should().BeApproximately(longs.Sum(v => (double)v), 1e-6);
+        var mean = sum / length;
+        BlockKernels.IntegerM2(longs, mean).Should().BeApproximately(longs.Sum(v => (v - mean) * (v - mean)), 1e-3 * Math.Max(1, longs.Sum(v => (v - mean) * (v - mean))) * 1e-9);
+
+        var doubles = longs.Select(v => v / 7.0).ToArray();
+        double dmin = double.PositiveInfinity, dmax = double.NegativeInfinity;
+        zeros = negatives = 0;
+        BlockKernels.DoubleStats(doubles, ref dmin, ref dmax, ref zeros, ref negatives, out var dsum);
+        (dmin, dmax, zeros, negatives).Should().Be((doubles.Min(), doubles.Max(), doubles.LongCount(v => v == 0), doubles.LongCount(v => v < 0)));
+        dsum.Should().BeApproximately(doubles.Sum(), 1e-6);
+    }
+
+    [Fact]
+    public void All_finite_sees_every_NaN_and_infinity_wherever_it_sits()
+    {
+        var values = Enumerable.Range(0, 37).Select(i => (double)i).ToArray();
+        BlockKernels.AllFinite(values).Should().BeTrue();
+        foreach (var bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            for (var at = 0; at < values.Length; at++)
+            {
+                var copy = (double[])values.Clone();
+                copy[at] = bad;
+                BlockKernels.AllFinite(copy).Should().BeFalse($"{bad} at {at}");
+            }
+    }
+
+    [Theory]
+    [InlineData(100, 1_000_000)]   // shorter than the window
+    [InlineData(200_000, 1_000_000)] // near-unique: sampled after the window
+    [InlineData(200_000, 5)]         // low cardinality: every value counted
+    [InlineData(1_000_003, 50_000)]  // odd length, churn
+    public void Block_feed_makes_the_same_choices_as_the_value_by_value_feed(int length, int cardinality)
+    {
+        var random = new Random(cardinality);
+        var values = Enumerable.Range(0, length).Select(_ => (long)random.Next(cardinality)).ToArray();
+        var hashes = values.Select(ValueHash.Int64).ToArray();
+
+        var byValue = new FrequentItemsCounter<long>(FrequentItemsSketch.DefaultCapacity);
+        var feed = new FrequentFeed(length);
+        for (var i = 0; i < length; i++)
+            if (feed.Take(i, byValue.Decrements, byValue.Capacity) is var w and > 0) byValue.Add(hashes[i], values[i], w);
+
+        var byBlock = new FrequentItemsCounter<long>(FrequentItemsSketch.DefaultCapacity);
+        var blockFeed = new FrequentFeed(length);
+        for (var offset = 0; offset < length; offset += BlockKernels.BlockSize)
+        {
+            var n = Math.Min(BlockKernels.BlockSize, length - offset);
+            blockFeed.FeedBlock(byBlock, hashes.AsSpan(offset, n), values.AsSpan(offset, n), offset);
+        }
+
+        var expected = byValue.ToSketch(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var actual = byBlock.ToSketch(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        actual.Total.Should().Be(expected.Total);
+        actual.MaxError.Should().Be(expected.MaxError);
+        actual.Items.Should().Equal(expected.Items);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5_000)]
+    [InlineData(1_000_000)]
+    [InlineData(3_333_333)]
+    public void Stratified_sampler_fed_in_blocks_equals_one_batch(int length)
+    {
+        var random = new Random(length);
+        var values = Enumerable.Range(0, length).Select(_ => random.NextDouble()).ToArray();
+        var whole = new KllSketch();
+        whole.AddBatch(values, values.Min(), values.Max());
+
+        var pieces = new KllSketch();
+        pieces.Track(values.Min(), values.Max());
+        var sampler = new KllSketch.StratifiedSampler(pieces, length);
+        for (var offset = 0; offset < length; offset += BlockKernels.BlockSize)
+            sampler.Feed(values.AsSpan(offset, Math.Min(BlockKernels.BlockSize, length - offset)), offset);
+        sampler.Finish();
+
+        pieces.Count.Should().Be(whole.Count);
+        pieces.RngState.Should().Be(whole.RngState);
+        pieces.Levels.Select(l => l.ToArray()).Should().BeEquivalentTo(whole.Levels.Select(l => l.ToArray()), o => o.WithStrictOrdering());
+    }
+
+    /// <summary>
+    /// The same strings written dictionary-encoded and PLAIN: the dictionary chunk is counted per entry,
+    /// the PLAIN one value by value, and the profiles must agree on everything.
+    /// </summary>
+    [Theory]
+    [InlineData(12)]    // a status-like column
+    [InlineData(200)]   // more entries than the linear scan handles
+    [InlineData(3_000)] // more entries than the top-k keeps: the heavy hitter must survive
+    public async Task Dictionary_and_plain_strings_profile_alike(int distinct)
+    {
+        using var temp = new TempDirectory();
+        var dictionaryFile = temp.Combine("dictionary.parquet");
+        var plainFile = temp.Combine("plain.parquet");
+        using var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 });
+        var select = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT CASE WHEN i % 17 = 0 THEN NULL
+                        WHEN hash(i) % 10 < 3 THEN 'heavy@example.com'
+                        WHEN j % 7 = 0 THEN j::VARCHAR
+                        ELSE 'w' || printf('%x', j) || '-' || repeat('z', j % 11) END AS word
+            FROM (SELECT i, (hash(i * 31) % {distinct})::INT AS j FROM range(60000) t(i))
+            """);
+        db.Execute($"COPY ({select}) TO {SqlText.Literal(dictionaryFile)} (FORMAT parquet)");
+        db.Execute($"COPY ({select}) TO {SqlText.Literal(plainFile)} (FORMAT parquet, STRING_DICTIONARY_PAGE_SIZE_LIMIT 1)");
+        (await Encodings(dictionaryFile)).Should().Contain(e => e.Contains("DICTIONARY"), "the first file must exercise the dictionary path");
+        (await Encodings(plainFile)).Should().NotContain(e => e.Contains("DICTIONARY"), "the second file must exercise the per-value path");
+
+        var ct = TestContext.Current.CancellationToken;
+        var fromDictionary = (await ParquetProfiler.ProfileFileAsync(dictionaryFile, cancellationToken: ct)).Column("word")!;
+        var fromPlain = (await ParquetProfiler.ProfileFileAsync(plainFile, cancellationToken: ct)).Column("word")!;
+
+        fromDictionary.NullCount.Should().Be(fromPlain.NullCount);
+        fromDictionary.DistinctSketch.Registers.Should().Equal(fromPlain.DistinctSketch.Registers);
+        (fromDictionary.Min, fromDictionary.Max).Should().Be((fromPlain.Min, fromPlain.Max));
+        fromDictionary.Strings!.TotalLength.Should().Be(fromPlain.Strings!.TotalLength);
+        (fromDictionary.Strings.MinLength, fromDictionary.Strings.MaxLength).Should().Be((fromPlain.Strings.MinLength, fromPlain.Strings.MaxLength));
+        fromDictionary.Strings.Parses.Should().BeEquivalentTo(fromPlain.Strings.Parses);
+        var exactHeavy = ProfilingData.Long(db, $"SELECT count(*) FILTER (WHERE word = 'heavy@example.com')::BIGINT FROM {SqlText.Literal(plainFile)}");
+        var heavy = fromDictionary.TopKSketch.Top(1).Single();
+        heavy.Value.Should().Be("heavy@example.com");
+        heavy.Count.Should().BeInRange(exactHeavy - fromDictionary.TopKSketch.MaxError, exactHeavy);
+        fromPlain.TopKSketch.Top(1).Single().Value.Should().Be("heavy@example.com");
+        if (distinct < FrequentItemsSketch.DefaultCapacity)
+            fromDictionary.TopKSketch.Items.Should().BeEquivalentTo(fromPlain.TopKSketch.Items, "below capacity both are exact");
+    }
+
+    private static async Task<List<string>> Encodings(string file)
+    {
+        await using var reader = await ParquetReader.CreateAsync(file, cancellationToken: TestContext.Current.CancellationToken);
+        var field = reader.Schema.GetDataFields().Single();
+        return [.. reader.OpenRowGroupReader(0).GetMetadata(field)!.MetaData!.Encodings.Select(e => e.ToString())];
+    }
+}
