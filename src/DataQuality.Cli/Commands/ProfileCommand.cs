@@ -15,7 +15,7 @@ internal static class ProfileCommand
     public static Command Create(CliContext context)
     {
         var path = new Argument<string>("path") { Description = "A Parquet file, directory, glob or hive-partitioned tree (local or s3://)." };
-        var columns = new Option<string?>("--columns") { Description = "Comma-separated columns (leaf paths or top-level names); default all." };
+        var columns = new Option<string?>("--columns") { Description = "Comma-separated columns (leaf paths, top-level names or hive partition keys such as ds); default all." };
         var format = new Option<string>("--format") { Description = "Output: table (default), json (versioned profile, mergeable) or markdown.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var threads = new Option<int?>("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
@@ -44,7 +44,7 @@ internal static class ProfileCommand
                 MaxDegreeOfParallelism = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount,
                 MetadataOnly = parse.GetValue(metadataOnly),
             };
-            var profile = await ProfileWithProgressAsync(context, resolved.Files, options, ct).ConfigureAwait(false);
+            var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
             if (parse.GetValue(output) is { Length: > 0 } outFile)
                 await ProfileJson.WriteAsync(profile, outFile, ct).ConfigureAwait(false);
             switch (parse.GetValue(format))
@@ -68,7 +68,7 @@ internal static class ProfileCommand
         ReferenceEquals(writer, console) && !redirected;
 
     /// <summary>A progress bar on stderr, only for scans still running after a second and only on a terminal.</summary>
-    private static async Task<DatasetProfile> ProfileWithProgressAsync(CliContext context, IReadOnlyList<string> files, ProfileOptions options, CancellationToken ct)
+    private static async Task<DatasetProfile> ProfileWithProgressAsync(CliContext context, IReadOnlyList<ProfileInput> files, ProfileOptions options, CancellationToken ct)
     {
         ProfileProgress? latest = null;
         var scan = ParquetProfiler.ProfileAsync(files, options, new SynchronousProgress(p => Volatile.Write(ref latest, p)), ct);

@@ -61,7 +61,7 @@ internal static class ProfileRendering
             string Q(string key) => q is not null && q.TryGetValue(key, out var v) ? Short(c.FormatNumber(v)) : "";
             yield return
             [
-                c.Path + (c.Repeated ? " []" : ""),
+                c.Path + (c.Repeated ? " []" : "") + (c.Partition ? " (partition)" : ""),
                 c.Kind.ToString().ToLowerInvariant(),
                 Nulls(c),
                 Distinct(c),

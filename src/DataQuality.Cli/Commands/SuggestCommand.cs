@@ -24,7 +24,7 @@ internal static class SuggestCommand
             if (dataset.Format != DatasetFormat.Parquet)
                 throw new InputException(ProfileErrors.NotParquet, $"dq suggest reads Parquet; '{dataset.Location}' looks like {dataset.Format}.", new SourceLocation(dataset.Location));
             var resolved = await DatasetResolver.LocalOnly.ResolveAsync(dataset, ct).ConfigureAwait(false);
-            var profile = await ParquetProfiler.ProfileAsync(resolved.Files, ProfileOptions.Default, null, ct).ConfigureAwait(false);
+            var profile = await ParquetProfiler.ProfileAsync(ProfileInput.From(resolved.Files, resolved.Locations), ProfileOptions.Default, null, ct).ConfigureAwait(false);
             var contractName = parse.GetValue(name) is { Length: > 0 } n ? n : DefaultName(dataset.Location);
             using var db = DuckDbSession.Open(DuckDbOptions.FromEnvironment());
             var file = parse.GetValue(output);

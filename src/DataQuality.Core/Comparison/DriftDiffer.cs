@@ -8,8 +8,8 @@ namespace DataQuality.Core.Comparison;
 /// (one pass per side over the Parquet files): PSI and KS for numeric and temporal columns, PSI over
 /// the value counts for string columns with at most as many distinct values as the frequent-items
 /// sketch counts exactly (256). Drift needs the distribution, which the DuckDB profile does not
-/// keep, hence the separate pass. Only Parquet entities; hive partition columns are not in the
-/// files and get no drift.
+/// keep, hence the separate pass. Only Parquet entities; hive partition columns (<c>ds=...</c>) are
+/// profiled from the paths, typed as DuckDB types them, and get drift like any other column.
 /// </summary>
 internal static class DriftDiffer
 {

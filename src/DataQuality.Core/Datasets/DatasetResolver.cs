@@ -21,8 +21,8 @@ public sealed class DatasetResolver
         {
             if (_remote is null)
                 throw new InputException("DQ2004", $"No S3 storage is configured to read '{dataset.Location}'.", new SourceLocation(dataset.Location));
-            var fetched = await _remote.FetchAsync(dataset, cancellationToken).ConfigureAwait(false);
-            return new ResolvedDataset(dataset, fetched);
+            var fetched = await _remote.FetchObjectsAsync(dataset, cancellationToken).ConfigureAwait(false);
+            return new ResolvedDataset(dataset, fetched.Select(f => f.LocalPath).ToList()) { Locations = fetched.Select(f => f.Location).ToList() };
         }
         return new ResolvedDataset(dataset, ListLocal(dataset));
     }
@@ -62,4 +62,11 @@ public sealed class DatasetResolver
 public interface IRemoteDatasetFetcher
 {
     Task<IReadOnlyList<string>> FetchAsync(DatasetRef dataset, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="FetchAsync"/>, with each local copy's remote location (for hive partitions).</summary>
+    async Task<IReadOnlyList<FetchedFile>> FetchObjectsAsync(DatasetRef dataset, CancellationToken cancellationToken) =>
+        (await FetchAsync(dataset, cancellationToken).ConfigureAwait(false)).Select(p => new FetchedFile(p, p)).ToList();
 }
+
+/// <summary>A downloaded object: the local copy and the location it came from (<c>s3://bucket/key</c>).</summary>
+public sealed record FetchedFile(string LocalPath, string Location);

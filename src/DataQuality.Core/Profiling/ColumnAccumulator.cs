@@ -392,6 +392,51 @@ internal sealed class ColumnAccumulator
         _profile.TopKSketch.Merge(counter.ToSketch(g => g.ToString()));
     }
 
+    /// <summary>
+    /// One value standing for <paramref name="weight"/> rows (a hive partition value, constant over a file),
+    /// in O(log weight): the same hash, top-k key and numeric form as <see cref="AddIntegers"/> would give
+    /// those rows, with closed-form moments (mean = value, M2 = 0) and a weighted KLL insert.
+    /// </summary>
+    public void AddConstantInteger(long value, long weight, Func<long, string> format)
+    {
+        if (weight <= 0) return;
+        var text = format(value);
+        SetRange(text, text, value, value);
+        AddConstantItem(ValueHash.Int64(value), text, weight);
+        double number = value;
+        (_profile.Moments ??= new Moments()).Merge(weight, number * weight, number, 0);
+        if (value == 0) _profile.ZeroCount += weight;
+        else if (value < 0) _profile.NegativeCount += weight;
+        (_profile.QuantileSketch ??= new KllSketch(_kllK)).AddWeighted(number, weight);
+    }
+
+    /// <summary>DuckDB's <c>infinity</c> / <c>-infinity</c> dates: counted and kept in top values, outside range, moments and quantiles.</summary>
+    public void AddConstantInfinity(int sign, long weight)
+    {
+        if (weight <= 0) return;
+        if (sign > 0) _profile.PositiveInfinityCount += weight;
+        else _profile.NegativeInfinityCount += weight;
+        AddConstantItem(ValueHash.Double(sign > 0 ? double.PositiveInfinity : double.NegativeInfinity), sign > 0 ? "infinity" : "-infinity", weight);
+    }
+
+    /// <summary>A text value standing for <paramref name="weight"/> rows: lengths and parse shares weighted by rows.</summary>
+    public void AddConstantString(string value, long weight)
+    {
+        if (weight <= 0) return;
+        var stats = _profile.Strings ??= new StringStats();
+        stats.Parses.Add(StringParse.Classify(value), weight);
+        stats.Merge(new StringStats { Count = weight, MinLength = value.Length, MaxLength = value.Length, TotalLength = (long)value.Length * weight });
+        SetRange(value, value, null, null);
+        AddConstantItem(ValueHash.Chars(value), value, weight);
+    }
+
+    private void AddConstantItem(ulong hash, string text, long weight)
+    {
+        _profile.DistinctSketch.AddHash(hash);
+        if (hash == 0) hash = 1; // as FrequentItemsCounter keys it (0 marks an empty slot there)
+        _profile.TopKSketch.Merge(new FrequentItemsSketch(_topKCapacity) { Total = weight, Items = [new FrequentItem(text, weight, hash)] });
+    }
+
     private static string Hex(ReadOnlySpan<byte> bytes) => bytes.Length <= 64
         ? Convert.ToHexString(bytes)
         : Convert.ToHexString(bytes[..64]) + "…";

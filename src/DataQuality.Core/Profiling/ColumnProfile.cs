@@ -31,6 +31,13 @@ public sealed class ColumnProfile
     /// <summary>True for leaves under a LIST or MAP: counts are per leaf entry, not per row.</summary>
     public bool Repeated { get; set; }
 
+    /// <summary>
+    /// True for a hive partition column (<c>ds=...</c> directories): its values come from the files' paths,
+    /// one per file, and its kind is the type DuckDB gives the key. Omitted from JSON when false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Partition { get; set; }
+
     /// <summary>Why this column could not be profiled (DQ5004), or null.</summary>
     public string? Unsupported { get; set; }
 
@@ -99,6 +106,11 @@ public sealed class ColumnProfile
             throw new ArgumentException($"Cannot merge column '{other.Path}' into '{Path}'.", nameof(other));
         Unsupported ??= other.Unsupported;
         if (Kind == ColumnKind.Unsupported) Kind = other.Kind;
+        // A partition key whose files so far were all NULL partitions typed as VARCHAR (DuckDB's default);
+        // values seen on the other side decide, as they would have had both been profiled together.
+        if (Partition && other.Partition && NonNullCount == 0 && other.NonNullCount > 0)
+            (Kind, LogicalType) = (other.Kind, other.LogicalType);
+        Partition |= other.Partition;
         PhysicalType ??= other.PhysicalType;
         LogicalType ??= other.LogicalType;
         Repeated |= other.Repeated;

@@ -9,7 +9,8 @@ namespace DataQuality.Core.Profiling;
 /// <c>unique</c> where the distinct estimate is within HLL error of the row count AND an exact DuckDB
 /// query confirms it; an invalidValues/validValues rule for low-cardinality text; numeric and temporal
 /// ranges widened by a margin; string formats (uuid, email, date) when at least 99.9% of values parse.
-/// Every suggestion holds on the data it was drawn from.
+/// Hive partition columns get their type and <c>required</c> only. Every suggestion holds on the data it
+/// was drawn from.
 /// </summary>
 public static class ContractSuggester
 {
@@ -65,6 +66,13 @@ public static class ContractSuggester
         };
         if (duckType is not null) property["physicalType"] = duckType;
         if (c.NullCount == 0 && c.RowCount > 0) property["required"] = true;
+        if (c.Partition)
+        {
+            // Ranges, enums and uniqueness of a partition key describe which partitions exist today; the next
+            // load adds one, so the draft keeps only what a new partition does not change.
+            property["description"] = "Hive partition column: its values come from the key=value directories, not from the files.";
+            return property;
+        }
         if (LooksUnique(c) && ConfirmUnique(c, relationSql, db)) property["unique"] = true;
 
         var options = new Dictionary<string, object?>();

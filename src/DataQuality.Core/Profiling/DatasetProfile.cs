@@ -58,6 +58,7 @@ public sealed class DatasetProfile
         PhysicalType = like.PhysicalType,
         LogicalType = like.LogicalType,
         Repeated = like.Repeated,
+        Partition = like.Partition,
         RowCount = rows,
         ValueCount = like.Repeated ? 0 : rows,
         NullCount = like.Repeated ? 0 : rows,

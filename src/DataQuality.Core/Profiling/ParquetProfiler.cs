@@ -8,23 +8,36 @@ namespace DataQuality.Core.Profiling;
 /// work: up to <see cref="ProfileOptions.MaxDegreeOfParallelism"/> run at once, each worker with its own
 /// reader (readers are not thread-safe). Row-group profiles are folded in (file, row group) order into
 /// file profiles and those into the dataset profile, so the result never depends on scheduling.
+/// <para>Hive partition columns (<c>ds=.../</c> directories of each file's logical path) follow the file
+/// columns, typed as DuckDB types them (<see cref="PartitionColumns"/>); their value is constant per file,
+/// so each file adds it once, weighted by the file's rows.</para>
 /// </summary>
 public static class ParquetProfiler
 {
-    public static async Task<DatasetProfile> ProfileAsync(
+    /// <summary>Profiles local files; hive partitions come from these paths.</summary>
+    public static Task<DatasetProfile> ProfileAsync(
         IReadOnlyList<string> files,
+        ProfileOptions? options = null,
+        IProgress<ProfileProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        ProfileAsync(ProfileInput.From(files), options, progress, cancellationToken);
+
+    public static async Task<DatasetProfile> ProfileAsync(
+        IReadOnlyList<ProfileInput> inputs,
         ProfileOptions? options = null,
         IProgress<ProfileProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         options ??= ProfileOptions.Default;
-        if (files.Count == 0) throw new InputException(ProfileErrors.NoFiles, "No Parquet files to profile.");
+        if (inputs.Count == 0) throw new InputException(ProfileErrors.NoFiles, "No Parquet files to profile.");
 
-        var plans = new ParquetFilePlan[files.Count];
-        for (var i = 0; i < files.Count; i++)
-            plans[i] = await ParquetFilePlan.OpenAsync(files[i], cancellationToken).ConfigureAwait(false);
+        var partitions = options.HivePartitioning ? PartitionColumns.Detect(inputs) : [];
+        var plans = new ParquetFilePlan[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+            plans[i] = await ParquetFilePlan.OpenAsync(inputs[i].LocalPath, cancellationToken).ConfigureAwait(false);
 
-        var columns = SelectColumns(plans, options.Columns);
+        var layout = SelectColumns(plans, partitions, options.Columns);
+        var columns = layout.Where(s => s.File is not null).Select(s => s.File!).ToList();
         var work = new List<(int File, int RowGroup)>();
         for (var f = 0; f < plans.Length; f++)
             for (var g = 0; g < plans[f].RowGroupRows.Length; g++)
@@ -93,18 +106,41 @@ public static class ParquetProfiler
         var cursor = 0;
         for (var f = 0; f < plans.Length; f++)
         {
+            var fileColumns = columns.Select(c => DatasetProfile.AbsentColumn(c.NewProfile(), 0)).ToList();
+            for (var g = 0; g < plans[f].RowGroupRows.Length; g++, cursor++)
+                for (var c = 0; c < columns.Count; c++)
+                    fileColumns[c].Merge(results[cursor][c]);
+            var fileColumn = 0;
             var fileProfile = new DatasetProfile
             {
                 Files = [new ProfiledFile(plans[f].Path, plans[f].RowCount, plans[f].RowGroupRows.Length, plans[f].SizeBytes)],
                 RowCount = plans[f].RowCount,
-                Columns = columns.Select(c => DatasetProfile.AbsentColumn(c.NewProfile(), 0)).ToList(),
+                Columns = layout.Select(slot => slot.File is not null ? fileColumns[fileColumn++] : PartitionProfile(slot, f, plans[f].RowCount, options)).ToList(),
             };
-            for (var g = 0; g < plans[f].RowGroupRows.Length; g++, cursor++)
-                for (var c = 0; c < columns.Count; c++)
-                    fileProfile.Columns[c].Merge(results[cursor][c]);
             dataset.Merge(fileProfile);
         }
         return dataset;
+    }
+
+    /// <summary>A partition column over one file: its value once, weighted by the file's rows (O(1) in the rows).</summary>
+    private static ColumnProfile PartitionProfile(ColumnSlot slot, int file, long rows, ProfileOptions options)
+    {
+        var partition = slot.Partition!;
+        var profile = partition.NewProfile(slot.Path);
+        profile.RowCount = rows;
+        profile.ValueCount = rows;
+        var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity);
+        if (partition.Kind == ColumnKind.String)
+        {
+            if (partition.Text(file) is { } text) accumulator.AddConstantString(text, rows);
+            else profile.NullCount = rows;
+        }
+        else if (partition.Value(file) is not { } value) profile.NullCount = rows;
+        else if (value.Infinity != 0) accumulator.AddConstantInfinity(value.Infinity, rows);
+        else if (partition.Kind == ColumnKind.Integer) accumulator.AddConstantInteger(value.Integer, rows, ValueFormat.Integer);
+        else if (partition.Kind == ColumnKind.Date) accumulator.AddConstantInteger(value.Micros, rows, m => ValueFormat.DateFromMicros(m));
+        else accumulator.AddConstantInteger(value.Micros, rows, m => ValueFormat.TimestampFromMicros(m));
+        return profile;
     }
 
     /// <summary>Profiles one file; merging such profiles in file order equals profiling the files together.</summary>
@@ -139,17 +175,39 @@ public static class ParquetProfiler
         return -1;
     }
 
-    /// <summary>Union of leaves across files, in first-seen order, filtered by the requested names.</summary>
-    private static List<ColumnSpec> SelectColumns(IReadOnlyList<ParquetFilePlan> plans, IReadOnlyCollection<string>? requested)
+    /// <summary>A profiled column: a Parquet leaf, or a hive partition key.</summary>
+    private sealed record ColumnSlot(string Path, ColumnSpec? File, PartitionColumn? Partition);
+
+    /// <summary>
+    /// Union of leaves across files in first-seen order, then the partition keys (sorted), filtered by the
+    /// requested names. A partition key naming a file column (case-insensitively) replaces that column in
+    /// place, as DuckDB's hive_partitioning does.
+    /// </summary>
+    private static List<ColumnSlot> SelectColumns(IReadOnlyList<ParquetFilePlan> plans, IReadOnlyList<PartitionColumn> partitions, IReadOnlyCollection<string>? requested)
     {
-        var all = new List<ColumnSpec>();
+        var all = new List<ColumnSlot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plan in plans)
             foreach (var spec in plan.Specs)
-                if (seen.Add(spec.Path)) all.Add(spec);
+                if (seen.Add(spec.Path)) all.Add(new ColumnSlot(spec.Path, spec, null));
+        foreach (var partition in partitions)
+        {
+            bool Named(ColumnSlot s) => s.File is not null && (s.Path.Equals(partition.Key, StringComparison.OrdinalIgnoreCase)
+                || s.Path.StartsWith(partition.Key + ".", StringComparison.OrdinalIgnoreCase));
+            var at = all.FindIndex(Named);
+            if (at < 0)
+            {
+                all.Add(new ColumnSlot(partition.Key, null, partition));
+                continue;
+            }
+            // DuckDB keeps the file's spelling of the name.
+            var name = all[at].Path[..partition.Key.Length];
+            all.RemoveAll(Named);
+            all.Insert(at, new ColumnSlot(name, null, partition));
+        }
         if (requested is null || requested.Count == 0) return all;
 
-        var selected = new List<ColumnSpec>();
+        var selected = new List<ColumnSlot>();
         foreach (var name in requested)
         {
             var matches = all.Where(s => s.Path == name || s.Path.StartsWith(name + ".", StringComparison.Ordinal)).ToList();

@@ -15,6 +15,7 @@ public static class ProfileErrors
     public const string FileNotFound = "DQ5008";
     public const string NoFiles = "DQ5009";
     public const string IncomparableColumns = "DQ5010";
+    public const string HivePartitionMismatch = "DQ5011";
 
     internal static InputException For(string code, string file, string message, Exception? inner = null) =>
         new(code, message, new SourceLocation(file), inner);

@@ -29,6 +29,12 @@ public sealed record ProfileOptions
     /// </summary>
     public bool MetadataOnly { get; init; }
 
+    /// <summary>
+    /// Add the hive partition columns of the files' paths (<c>ds=2026-02-11/</c>), as DuckDB's
+    /// <c>hive_partitioning=true</c> (which validate, contracts and compare use) exposes them. Default on.
+    /// </summary>
+    public bool HivePartitioning { get; init; } = true;
+
     public static ProfileOptions Default { get; } = new();
 }
 

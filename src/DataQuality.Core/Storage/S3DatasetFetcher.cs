@@ -46,7 +46,10 @@ public sealed class S3DatasetFetcher : IRemoteDatasetFetcher, IDisposable
     /// <summary>The object store, created at first use (so commands that never touch S3 never need AWS configuration).</summary>
     public IObjectStore Store => _store.Value;
 
-    public async Task<IReadOnlyList<string>> FetchAsync(DatasetRef dataset, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> FetchAsync(DatasetRef dataset, CancellationToken cancellationToken) =>
+        (await FetchObjectsAsync(dataset, cancellationToken).ConfigureAwait(false)).Select(f => f.LocalPath).ToList();
+
+    public async Task<IReadOnlyList<FetchedFile>> FetchObjectsAsync(DatasetRef dataset, CancellationToken cancellationToken)
     {
         var location = StorageUri.Parse(dataset.Location);
         var selected = await ObjectSelection.SelectListAsync(Store, location, null, cancellationToken).ConfigureAwait(false);
@@ -75,7 +78,7 @@ public sealed class S3DatasetFetcher : IRemoteDatasetFetcher, IDisposable
             }
             _cache.Trim(inUse);
         }
-        return paths;
+        return paths.Select((p, i) => new FetchedFile(p, objects[i].Uri.ToString())).ToList();
     }
 
     public void Dispose()

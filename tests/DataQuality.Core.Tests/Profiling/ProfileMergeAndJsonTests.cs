@@ -96,7 +96,7 @@ public sealed class ProfileMergeAndJsonTests : IDisposable
         var absent = await FluentActions.Awaiting(() => ParquetProfiler.ProfileFileAsync(missing, cancellationToken: Ct)).Should().ThrowAsync<InputException>();
         absent.Which.Code.Should().Be(ProfileErrors.FileNotFound);
 
-        var none = await FluentActions.Awaiting(() => ParquetProfiler.ProfileAsync([], cancellationToken: Ct)).Should().ThrowAsync<InputException>();
+        var none = await FluentActions.Awaiting(() => ParquetProfiler.ProfileAsync(Array.Empty<string>(), cancellationToken: Ct)).Should().ThrowAsync<InputException>();
         none.Which.Code.Should().Be(ProfileErrors.NoFiles);
     }
 

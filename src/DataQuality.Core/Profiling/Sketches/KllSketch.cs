@@ -140,6 +140,22 @@ public sealed class KllSketch
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="value"/> <paramref name="weight"/> times in O(log weight): one item at every
+    /// level h whose bit is set in the weight. That is exactly what compacting <paramref name="weight"/>
+    /// equal copies would leave (compacting equal items promotes the same value whatever the coin says),
+    /// so levels keep meaning "items of weight 2^h" and the total weight stays exact.
+    /// </summary>
+    public void AddWeighted(double value, long weight)
+    {
+        if (weight <= 0 || double.IsNaN(value)) return;
+        Track(value, value);
+        for (var level = 0; level < 63 && (weight >> level) != 0; level++)
+            if (((weight >> level) & 1) != 0) AddAtLevel(value, level);
+        Count += weight;
+        CompressIfNeeded();
+    }
+
     /// <summary>Exact min and max of the batch, which the sampling above may skip.</summary>
     public void Track(double min, double max)
     {
