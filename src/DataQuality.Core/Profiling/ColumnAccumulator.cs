@@ -44,6 +44,7 @@ internal sealed class ColumnAccumulator
     /// <summary>Values that convert to integers (narrower ints, dates, timestamps), converted one block at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddIntegers<T, TConvert>(ReadOnlySpan<T> values, Func<long, string> format)
+        where T : struct
         where TConvert : IInt64Conversion<T>
     {
         if (values.IsEmpty) return;
@@ -53,7 +54,8 @@ internal sealed class ColumnAccumulator
         {
             var source = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
             var target = block[..source.Length];
-            for (var i = 0; i < source.Length; i++) target[i] = TConvert.Convert(source[i]);
+            if (typeof(T) == typeof(int)) BlockKernels.WidenInt32(MemoryMarshal.Cast<T, int>(source), target);
+            else for (var i = 0; i < source.Length; i++) target[i] = TConvert.Convert(source[i]);
             run.Add(target, offset);
         }
         run.Finish(format);
@@ -116,15 +118,16 @@ internal sealed class ColumnAccumulator
         var p = _profile;
         var counter = new FrequentItemsCounter<double>(_topKCapacity);
         var feed = new FrequentFeed(values.Length);
-        var allFinite = BlockKernels.AllFinite(values);
-        var finiteTotal = allFinite ? values.Length : CountFinite(values);
-        var kll = p.QuantileSketch ??= new KllSketch(_kllK);
-        var sampler = new KllSketch.StratifiedSampler(kll, finiteTotal);
+        // Sampled on the assumption that every value is finite (one pass over the chunk, not two); a chunk
+        // that turns out to hold NaN or infinity is sampled again below from its finite values.
+        var kll = new KllSketch(_kllK);
+        var sampler = new KllSketch.StratifiedSampler(kll, values.Length);
         var moments = new Moments();
         var hashes = HashScratch;
-        Span<double> compacted = allFinite ? default : stackalloc double[BlockKernels.BlockSize];
+        Span<double> compacted = stackalloc double[BlockKernels.BlockSize];
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        long zeros = 0, negatives = 0, finiteOffset = 0;
+        long zeros = 0, negatives = 0, finiteCount = 0;
+        var sawNonFinite = false;
         for (var offset = 0; offset < values.Length; offset += BlockKernels.BlockSize)
         {
             var block = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
@@ -133,8 +136,9 @@ internal sealed class ColumnAccumulator
             BlockKernels.AddHashes(p.DistinctSketch, blockHashes);
             feed.FeedBlock(counter, blockHashes, block, offset);
             scoped ReadOnlySpan<double> finite = block;
-            if (!allFinite && !BlockKernels.AllFinite(block))
+            if (!BlockKernels.AllFinite(block))
             {
+                sawNonFinite = true;
                 var n = 0;
                 foreach (var v in block)
                 {
@@ -149,24 +153,28 @@ internal sealed class ColumnAccumulator
             BlockKernels.DoubleStats(finite, ref min, ref max, ref zeros, ref negatives, out var sum);
             var mean = sum / finite.Length;
             moments.Merge(finite.Length, sum, mean, BlockKernels.DoubleM2(finite, mean));
-            sampler.Feed(finite, finiteOffset);
-            finiteOffset += finite.Length;
+            if (!sawNonFinite) sampler.Feed(finite, offset);
+            finiteCount += finite.Length;
         }
         p.TopKSketch.Merge(counter.ToSketch(ValueFormat.Number));
-        if (finiteTotal == 0) return;
+        if (finiteCount == 0) return;
         SetRange(ValueFormat.Number(min), ValueFormat.Number(max), min, max);
         (p.Moments ??= new Moments()).Merge(moments);
         p.ZeroCount += zeros;
         p.NegativeCount += negatives;
-        kll.Track(min, max);
-        sampler.Finish();
-    }
-
-    private static int CountFinite(ReadOnlySpan<double> values)
-    {
-        var n = 0;
-        foreach (var v in values) if (double.IsFinite(v)) n++;
-        return n;
+        if (sawNonFinite)
+        {
+            kll = new KllSketch(_kllK);
+            var n = NumericKernels.CompactFinite(values, out _, out _, out _);
+            kll.AddBatch(values[..n], min, max);
+        }
+        else
+        {
+            kll.Track(min, max);
+            sampler.Finish();
+        }
+        if (p.QuantileSketch is null) p.QuantileSketch = kll;
+        else p.QuantileSketch.Merge(kll);
     }
 
     // One hash block per accumulator; the accumulator profiles one chunk on one thread.

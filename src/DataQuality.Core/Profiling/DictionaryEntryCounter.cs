@@ -19,7 +19,6 @@ internal sealed class DictionaryEntryCounter
 
     private const int ProbeAfter = 4096;
 
-    private const int SmallEntries = 16;
 
     private object?[] _buffers = new object?[64];
     private int[] _offsets = new int[64];
@@ -70,24 +69,6 @@ internal sealed class DictionaryEntryCounter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Add(object buffer, int offset, int length, ReadOnlyMemory<char> value)
     {
-        // A handful of entries (status codes, flags): a linear scan beats computing an identity hash.
-        if (_entries <= SmallEntries)
-        {
-            for (var e = 0; e < _entries; e++)
-            {
-                if (ReferenceEquals(_buffers[e], buffer) && _offsets[e] == offset && _lengths[e] == length)
-                {
-                    _counts[e]++;
-                    return true;
-                }
-            }
-            if (_entries < SmallEntries)
-            {
-                Append(buffer, offset, length, value);
-                return true;
-            }
-            Rehash(_slots.Length);
-        }
         var mask = _slots.Length - 1;
         var slot = Slot(buffer, offset, mask);
         while (true)
@@ -143,10 +124,16 @@ internal sealed class DictionaryEntryCounter
     }
 
     // Parquet.Net gives each dictionary entry its own array (offset 0), other decoders may share one
-    // buffer: the identity hash of the buffer and the offset together tell entries apart either way.
+    // buffer: the buffer's address and the offset together tell entries apart either way. The address is
+    // only a hint (RuntimeHelpers.GetHashCode cost more than the rest of the lookup): if a GC moves a
+    // buffer mid-chunk its entry is found under a new slot and counted as a second entry with the same
+    // text, which the consumers combine by hash.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Slot(object buffer, int offset, int mask) =>
-        (int)((uint)((RuntimeHelpers.GetHashCode(buffer) ^ offset) * -1640531535) >> 7) & mask;
+    private static int Slot(object buffer, int offset, int mask)
+    {
+        var address = (ulong)Unsafe.As<object, nint>(ref buffer);
+        return (int)(((address >> 3) ^ (uint)offset) * 0x9E3779B97F4A7C15UL >> 40) & mask;
+    }
 
     private void Grow()
     {

@@ -273,7 +273,7 @@ public sealed class KllSketch
     private void Compact(int level)
     {
         var items = _levels[level];
-        items.Sort();
+        DoubleRadixSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items));
         EnsureLevel(level + 1);
         var next = _levels[level + 1];
         // An odd item stays behind so the promoted pairs keep the total weight exact.
