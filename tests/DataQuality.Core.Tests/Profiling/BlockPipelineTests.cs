@@ -53,6 +53,42 @@ public sealed class BlockPipelineTests
         actual.Registers.Should().Equal(expected.Registers);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(9_000)]
+    public void Radix_sort_orders_doubles_like_a_comparison_sort(int length)
+    {
+        var random = new Random(length);
+        double[] specials = [0.0, -0.0, double.Epsilon, -double.Epsilon, double.MaxValue, double.MinValue, 1e-300, -1e-300, 1.0, -1.0];
+        var values = Enumerable.Range(0, length).Select(i => i % 5 == 0 ? specials[i / 5 % specials.Length] : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-20, 20))).ToArray();
+        var expected = values.Order().ToArray();
+        DoubleRadixSort.Sort(values);
+        values.Should().Equal(expected, (a, b) => a == b, "the same values in ascending order (0.0 and -0.0 compare equal)");
+    }
+
+    [Fact]
+    public void The_same_text_under_two_dictionary_entries_counts_as_one_value()
+    {
+        // A writer that falls back from dictionary to PLAIN pages mid-chunk repeats a text under new buffers.
+        var first = "paid".ToCharArray();
+        var again = "paid".ToCharArray();
+        var other = "shipped".ToCharArray();
+        var values = Enumerable.Range(0, 9_000).Select(i => (i % 3) switch
+        {
+            0 => new ReadOnlyMemory<char>(first),
+            1 => new ReadOnlyMemory<char>(again),
+            _ => new ReadOnlyMemory<char>(other),
+        }).ToArray();
+        var profile = new ColumnProfile { Path = "status", Kind = ColumnKind.String };
+        new ColumnAccumulator(profile, KllSketch.DefaultK, FrequentItemsSketch.DefaultCapacity).AddStrings(values);
+        profile.TopKSketch.Items.Select(i => (i.Value, i.Count)).Should().BeEquivalentTo([("paid", 6_000L), ("shipped", 3_000L)]);
+        profile.TopKSketch.MaxError.Should().Be(0);
+        profile.DistinctSketch.Estimate().Should().BeApproximately(2, 0.01);
+    }
+
     [Fact]
     public void Negative_zero_and_every_NaN_hash_as_one_value()
     {

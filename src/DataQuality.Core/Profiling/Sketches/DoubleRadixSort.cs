@@ -8,7 +8,7 @@ namespace DataQuality.Core.Profiling.Sketches;
 /// LSD radix sort of doubles (8-bit digits over an order-preserving key), for KLL compactions: a
 /// chunk's stratified sample is a few thousand random-order values, where comparison sorting was the
 /// profiler's single largest cost after hashing. Digits every key shares (a column's values often share
-/// their sign and exponent bytes) are skipped. NaN must not be present; -0.0 sorts before 0.0.
+/// their sign and exponent bytes) are skipped. NaN must not be present; -0.0 and 0.0 may come in either order (they are equal).
 /// </summary>
 internal static class DoubleRadixSort
 {
