@@ -82,6 +82,7 @@ internal sealed class ColumnAccumulator
             _feed = new FrequentFeed(length);
             _sampler = new KllSketch.StratifiedSampler(owner._profile.QuantileSketch ??= new KllSketch(owner._kllK), length);
             _hashes = owner.HashScratch;
+            _counter.DeferredDistinct = owner._profile.DistinctSketch;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -89,8 +90,11 @@ internal sealed class ColumnAccumulator
         {
             var hashes = _hashes[..block.Length];
             BlockKernels.HashInt64(block, hashes);
-            BlockKernels.AddHashes(_owner._profile.DistinctSketch, hashes);
+            var deferred = _counter.DeferredDistinct is not null;
+            if (!deferred) BlockKernels.AddHashes(_owner._profile.DistinctSketch, hashes);
             _feed.FeedBlock(_counter, hashes, block, offset);
+            // The counter overflowed inside this block: it flushed the keys it had, the block's own values follow.
+            if (deferred && _counter.DeferredDistinct is null) BlockKernels.AddHashes(_owner._profile.DistinctSketch, hashes);
             BlockKernels.IntegerStats(block, ref _min, ref _max, ref _zeros, ref _negatives, out var sum);
             var mean = sum / block.Length;
             _moments.Merge(block.Length, sum, mean, BlockKernels.IntegerM2(block, mean));
@@ -100,6 +104,7 @@ internal sealed class ColumnAccumulator
         public readonly void Finish(Func<long, string> format)
         {
             var p = _owner._profile;
+            _counter.FlushDeferredDistinct();
             _owner.SetRange(format(_min), format(_max), _min, _max);
             p.TopKSketch.Merge(_counter.ToSketch(format));
             (p.Moments ??= new Moments()).Merge(_moments);
@@ -116,7 +121,7 @@ internal sealed class ColumnAccumulator
     {
         if (values.IsEmpty) return;
         var p = _profile;
-        var counter = new FrequentItemsCounter<double>(_topKCapacity);
+        var counter = new FrequentItemsCounter<double>(_topKCapacity) { DeferredDistinct = p.DistinctSketch };
         var feed = new FrequentFeed(values.Length);
         // Sampled on the assumption that every value is finite (one pass over the chunk, not two); a chunk
         // that turns out to hold NaN or infinity is sampled again below from its finite values.
@@ -133,8 +138,10 @@ internal sealed class ColumnAccumulator
             var block = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
             var blockHashes = hashes[..block.Length];
             BlockKernels.HashDouble(block, blockHashes);
-            BlockKernels.AddHashes(p.DistinctSketch, blockHashes);
+            var deferred = counter.DeferredDistinct is not null;
+            if (!deferred) BlockKernels.AddHashes(p.DistinctSketch, blockHashes);
             feed.FeedBlock(counter, blockHashes, block, offset);
+            if (deferred && counter.DeferredDistinct is null) BlockKernels.AddHashes(p.DistinctSketch, blockHashes);
             scoped ReadOnlySpan<double> finite = block;
             if (!BlockKernels.AllFinite(block))
             {
@@ -156,6 +163,7 @@ internal sealed class ColumnAccumulator
             if (!sawNonFinite) sampler.Feed(finite, offset);
             finiteCount += finite.Length;
         }
+        counter.FlushDeferredDistinct();
         p.TopKSketch.Merge(counter.ToSketch(ValueFormat.Number));
         if (finiteCount == 0) return;
         SetRange(ValueFormat.Number(min), ValueFormat.Number(max), min, max);

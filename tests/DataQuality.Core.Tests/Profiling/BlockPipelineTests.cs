@@ -69,6 +69,30 @@ public sealed class BlockPipelineTests
         values.Should().Equal(expected, (a, b) => a == b, "the same values in ascending order (0.0 and -0.0 compare equal)");
     }
 
+    [Theory]
+    [InlineData(3, 100_000)]      // never overflows the top-k table: registers come from its keys at the end
+    [InlineData(256, 100_000)]    // exactly fills it
+    [InlineData(300, 100_000)]    // overflows somewhere inside a block
+    [InlineData(2_000, 5_000)]    // overflows early, then every block updates registers
+    [InlineData(50_000, 1_000_000)]
+    public void Deferred_register_updates_equal_updating_every_value(int cardinality, int length)
+    {
+        var random = new Random(cardinality);
+        var longs = Enumerable.Range(0, length).Select(_ => (long)random.Next(cardinality) * 7919).ToArray();
+        var expected = new HyperLogLog();
+        foreach (var v in longs) expected.AddHash(ValueHash.Int64(v));
+        var integers = new ColumnProfile { Path = "i", Kind = ColumnKind.Integer };
+        new ColumnAccumulator(integers, KllSketch.DefaultK, FrequentItemsSketch.DefaultCapacity).AddIntegers(longs, ValueFormat.Integer);
+        integers.DistinctSketch.Registers.Should().Equal(expected.Registers);
+
+        var doubles = longs.Select(v => v / 3.0).ToArray();
+        var expectedDoubles = new HyperLogLog();
+        foreach (var v in doubles) expectedDoubles.AddHash(ValueHash.Double(v));
+        var floating = new ColumnProfile { Path = "d", Kind = ColumnKind.Floating };
+        new ColumnAccumulator(floating, KllSketch.DefaultK, FrequentItemsSketch.DefaultCapacity).AddDoubles(doubles);
+        floating.DistinctSketch.Registers.Should().Equal(expectedDoubles.Registers);
+    }
+
     [Fact]
     public void The_same_text_under_two_dictionary_entries_counts_as_one_value()
     {

@@ -159,8 +159,27 @@ public sealed class FrequentItemsCounter<TPayload>
         DecrementAll(1);
     }
 
+    /// <summary>
+    /// A distinct-count sketch whose updates are deferred: while the counter has never decremented, its
+    /// keys are exactly the distinct hashes seen, so a low-cardinality chunk can skip the per-value
+    /// register updates and add its few keys once (<see cref="FlushDeferredDistinct"/>). The keys are
+    /// flushed automatically before the first decrement drops any, and the property is then cleared.
+    /// (A value whose hash is exactly 0 is keyed as 1 here; a 2^-64 event that only moves one register.)
+    /// </summary>
+    public HyperLogLog? DeferredDistinct { get; set; }
+
+    /// <summary>Adds the live keys to <see cref="DeferredDistinct"/> (if still deferred) and stops deferring.</summary>
+    public void FlushDeferredDistinct()
+    {
+        if (DeferredDistinct is not { } hll) return;
+        foreach (var key in _keys)
+            if (key != 0) hll.AddHash(key);
+        DeferredDistinct = null;
+    }
+
     private void DecrementAll(long by)
     {
+        FlushDeferredDistinct();
         _decrements += by;
         var survivors = 0;
         for (var i = 0; i < _keys.Length; i++)
