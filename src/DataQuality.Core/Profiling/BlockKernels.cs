@@ -69,6 +69,25 @@ internal static class BlockKernels
         return k;
     }
 
+    /// <summary>How many of <paramref name="hashes"/> equal <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static long CountEqual(ReadOnlySpan<ulong> hashes, ulong key)
+    {
+        var i = 0;
+        long count = 0;
+        ref var src = ref MemoryMarshal.GetReference(hashes);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var k = Vector512.Create(key);
+            var acc = Vector512<ulong>.Zero;
+            for (; i + Vector512<ulong>.Count <= hashes.Length; i += Vector512<ulong>.Count)
+                acc -= Vector512.Equals(Vector512.LoadUnsafe(ref src, (nuint)i), k);
+            count = (long)Vector512.Sum(acc);
+        }
+        for (; i < hashes.Length; i++) if (Unsafe.Add(ref src, i) == key) count++;
+        return count;
+    }
+
     /// <summary>INT32 values as longs, sixteen lanes at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WidenInt32(ReadOnlySpan<int> source, Span<long> target)

@@ -48,6 +48,7 @@ internal struct FrequentFeed(int length)
         if (!_decided)
         {
             var windowEnd = Math.Min(hashes.Length, Window - offset);
+            if (counter.TryAddBlockOfKnownKeys(hashes[..windowEnd])) i = windowEnd;
             for (; i < windowEnd; i++) counter.Add(hashes[i], payloads[i]);
             if (offset + i < Window) return;
             _decided = true;
@@ -60,6 +61,7 @@ internal struct FrequentFeed(int length)
         }
         if (_stride == 1)
         {
+            if (counter.TryAddBlockOfKnownKeys(hashes[i..])) return;
             for (; i < hashes.Length; i++) counter.Add(hashes[i], payloads[i]);
             return;
         }

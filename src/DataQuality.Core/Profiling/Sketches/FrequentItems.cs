@@ -160,6 +160,33 @@ public sealed class FrequentItemsCounter<TPayload>
     }
 
     /// <summary>
+    /// Counts a block of hashes that are all already keys of a table holding at most eight keys and never
+    /// decremented (flags, small enums: the common low-cardinality column), with vector compares instead
+    /// of a table probe per value. Returns false, having counted nothing, when any hash is not a key yet.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public bool TryAddBlockOfKnownKeys(ReadOnlySpan<ulong> hashes)
+    {
+        const int MaxKeys = 8;
+        if (_decrements != 0 || _used == 0 || _used > MaxKeys || hashes.IsEmpty) return false;
+        Span<int> slots = stackalloc int[MaxKeys];
+        Span<long> counts = stackalloc long[MaxKeys];
+        var n = 0;
+        for (var i = 0; i < _keys.Length && n < _used; i++)
+            if (_keys[i] != 0) slots[n++] = i;
+        long matched = 0;
+        for (var k = 0; k < n; k++)
+        {
+            counts[k] = DataQuality.Core.Profiling.BlockKernels.CountEqual(hashes, _keys[slots[k]]);
+            matched += counts[k];
+        }
+        if (matched != hashes.Length) return false;
+        for (var k = 0; k < n; k++) _counts[slots[k]] += counts[k];
+        _total += hashes.Length;
+        return true;
+    }
+
+    /// <summary>
     /// A distinct-count sketch whose updates are deferred: while the counter has never decremented, its
     /// keys are exactly the distinct hashes seen, so a low-cardinality chunk can skip the per-value
     /// register updates and add its few keys once (<see cref="FlushDeferredDistinct"/>). The keys are
