@@ -246,9 +246,9 @@ internal static class BlockKernels
     }
 
     /// <summary>
-    /// Adds a block of hashes to the registers. Most hashes of a chunk do not raise their register, so
-    /// eight registers are gathered at a time and compared with the eight ranks; only lanes that raise a
-    /// register go on to the scalar store.
+    /// Adds a block of hashes to the registers. Most hashes do not raise their register, so ranks are
+    /// computed four lanes at a time, lanes at or below the smallest register are dropped, the registers
+    /// of the rest are gathered and compared, and only lanes that raise a register go on to a scalar store.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void AddHashes(HyperLogLog hll, ReadOnlySpan<ulong> hashes)
@@ -264,10 +264,14 @@ internal static class BlockKernels
                 var one = Vector256.Create(1UL);
                 var seven = Vector256.Create(7UL);
                 var byteMask = Vector256.Create(0xFFUL);
+                // No register is below the smallest one: ranks at or under it cannot raise anything. Warm
+                // registers (a worker's later row groups) make this skip most lanes without a gather.
+                var floor = Vector256.Create((ulong)System.Numerics.Tensors.TensorPrimitives.Min<byte>(hll.Registers));
                 for (; i + Vector256<ulong>.Count <= hashes.Length; i += Vector256<ulong>.Count)
                 {
                     var h = Vector256.LoadUnsafe(ref src, (nuint)i);
                     var rank = Avx512CD.VL.LeadingZeroCount((h << HyperLogLog.Precision) | sentinel) + one;
+                    if (!Vector256.GreaterThanAny(rank, floor)) continue;
                     var index = h >>> (64 - HyperLogLog.Precision);
                     // Gather the aligned qword holding each register, then shift its byte down.
                     var words = Avx2.GatherVector256((ulong*)regs, (index >>> 3).AsInt64(), 8);

@@ -18,12 +18,19 @@ internal sealed class ColumnAccumulator
     private const int ParseCacheSize = 4096;
 
     private readonly ColumnProfile _profile;
+    private readonly HyperLogLog _distinct;
     private readonly int _kllK;
     private readonly int _topKCapacity;
 
-    public ColumnAccumulator(ColumnProfile profile, int kllK, int topKCapacity)
+    /// <param name="distinct">
+    /// Where distinct hashes go: by default the profile's own sketch. The profiler passes one sketch per
+    /// worker, file and column instead; register-wise max makes that merge to the same file sketch, and
+    /// registers that are already warm let most hashes skip the update (see BlockKernels.AddHashes).
+    /// </param>
+    public ColumnAccumulator(ColumnProfile profile, int kllK, int topKCapacity, HyperLogLog? distinct = null)
     {
         _profile = profile;
+        _distinct = distinct ?? profile.DistinctSketch;
         _kllK = kllK;
         _topKCapacity = topKCapacity;
     }
@@ -82,7 +89,7 @@ internal sealed class ColumnAccumulator
             _feed = new FrequentFeed(length);
             _sampler = new KllSketch.StratifiedSampler(owner._profile.QuantileSketch ??= new KllSketch(owner._kllK), length);
             _hashes = owner.HashScratch;
-            _counter.DeferredDistinct = owner._profile.DistinctSketch;
+            _counter.DeferredDistinct = owner._distinct;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -91,10 +98,10 @@ internal sealed class ColumnAccumulator
             var hashes = _hashes[..block.Length];
             BlockKernels.HashInt64(block, hashes);
             var deferred = _counter.DeferredDistinct is not null;
-            if (!deferred) BlockKernels.AddHashes(_owner._profile.DistinctSketch, hashes);
+            if (!deferred) BlockKernels.AddHashes(_owner._distinct, hashes);
             _feed.FeedBlock(_counter, hashes, block, offset);
             // The counter overflowed inside this block: it flushed the keys it had, the block's own values follow.
-            if (deferred && _counter.DeferredDistinct is null) BlockKernels.AddHashes(_owner._profile.DistinctSketch, hashes);
+            if (deferred && _counter.DeferredDistinct is null) BlockKernels.AddHashes(_owner._distinct, hashes);
             BlockKernels.IntegerStats(block, ref _min, ref _max, ref _zeros, ref _negatives, out var sum);
             var mean = sum / block.Length;
             _moments.Merge(block.Length, sum, mean, BlockKernels.IntegerM2(block, mean));
@@ -121,7 +128,7 @@ internal sealed class ColumnAccumulator
     {
         if (values.IsEmpty) return;
         var p = _profile;
-        var counter = new FrequentItemsCounter<double>(_topKCapacity) { DeferredDistinct = p.DistinctSketch };
+        var counter = new FrequentItemsCounter<double>(_topKCapacity) { DeferredDistinct = _distinct };
         var feed = new FrequentFeed(values.Length);
         // Sampled on the assumption that every value is finite (one pass over the chunk, not two); a chunk
         // that turns out to hold NaN or infinity is sampled again below from its finite values.
@@ -139,9 +146,9 @@ internal sealed class ColumnAccumulator
             var blockHashes = hashes[..block.Length];
             BlockKernels.HashDouble(block, blockHashes);
             var deferred = counter.DeferredDistinct is not null;
-            if (!deferred) BlockKernels.AddHashes(p.DistinctSketch, blockHashes);
+            if (!deferred) BlockKernels.AddHashes(_distinct, blockHashes);
             feed.FeedBlock(counter, blockHashes, block, offset);
-            if (deferred && counter.DeferredDistinct is null) BlockKernels.AddHashes(p.DistinctSketch, blockHashes);
+            if (deferred && counter.DeferredDistinct is null) BlockKernels.AddHashes(_distinct, blockHashes);
             scoped ReadOnlySpan<double> finite = block;
             if (!BlockKernels.AllFinite(block))
             {
@@ -207,7 +214,7 @@ internal sealed class ColumnAccumulator
                 doubles[i] = (double)v;
                 // Hash the normalised value so 1.0 and 1.00 count as one.
                 var h = ValueHash.Double(doubles[i]) ^ (ulong)(v / 1.000000000000000000000000000000000m).GetHashCode();
-                _profile.DistinctSketch.AddHash(h);
+                _distinct.AddHash(h);
                 counter.Add(h, v);
             }
             SetRange(min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), (double)min, (double)max);
@@ -227,8 +234,8 @@ internal sealed class ColumnAccumulator
         foreach (var b in values) if (b) trues++;
         _profile.TrueCount += trues;
         var falses = values.Length - trues;
-        if (trues > 0) { _profile.DistinctSketch.AddHash(ValueHash.Int64(1)); }
-        if (falses > 0) { _profile.DistinctSketch.AddHash(ValueHash.Int64(0)); }
+        if (trues > 0) { _distinct.AddHash(ValueHash.Int64(1)); }
+        if (falses > 0) { _distinct.AddHash(ValueHash.Int64(0)); }
         var sketch = new FrequentItemsSketch(_topKCapacity) { Total = values.Length };
         if (trues > 0) sketch.Items.Add(new FrequentItem("true", trues, ValueHash.Int64(1)));
         if (falses > 0) sketch.Items.Add(new FrequentItem("false", falses, ValueHash.Int64(0)));
@@ -276,7 +283,7 @@ internal sealed class ColumnAccumulator
         {
             var span = memory.Span;
             var h = ValueHash.Chars(span);
-            _owner._profile.DistinctSketch.AddHash(h);
+            _owner._distinct.AddHash(h);
             _groups.Add((h, count, memory));
             Lengths(span.Length, count);
             _parseTimes[(int)StringParse.Classify(span)] += count;
@@ -288,7 +295,7 @@ internal sealed class ColumnAccumulator
         {
             var span = memory.Span;
             var h = ValueHash.Chars(span);
-            _owner._profile.DistinctSketch.AddHash(h);
+            _owner._distinct.AddHash(h);
             if (_feed.Take(index, _counter.Decrements, _counter.Capacity) is var w and > 0) _counter.Add(h, memory, w);
             Lengths(span.Length, 1);
             var slot = (int)(h & (ParseCacheSize - 1));
@@ -377,7 +384,7 @@ internal sealed class ColumnAccumulator
         {
             var span = memory.Span;
             var h = ValueHash.Bytes(span);
-            _profile.DistinctSketch.AddHash(h);
+            _distinct.AddHash(h);
             counter.Add(h, memory);
             totalLen += span.Length;
             minLen = Math.Min(minLen, span.Length);
@@ -399,7 +406,7 @@ internal sealed class ColumnAccumulator
         foreach (var g in values)
         {
             var h = ValueHash.Bytes(MemoryMarshal.AsBytes(new ReadOnlySpan<Guid>(in g)));
-            _profile.DistinctSketch.AddHash(h);
+            _distinct.AddHash(h);
             counter.Add(h, g);
             if (g.CompareTo(min) < 0) min = g;
             if (g.CompareTo(max) > 0) max = g;
@@ -448,7 +455,7 @@ internal sealed class ColumnAccumulator
 
     private void AddConstantItem(ulong hash, string text, long weight)
     {
-        _profile.DistinctSketch.AddHash(hash);
+        _distinct.AddHash(hash);
         if (hash == 0) hash = 1; // as FrequentItemsCounter keys it (0 marks an empty slot there)
         _profile.TopKSketch.Merge(new FrequentItemsSketch(_topKCapacity) { Total = weight, Items = [new FrequentItem(text, weight, hash)] });
     }

@@ -14,7 +14,7 @@ namespace DataQuality.Core.Profiling;
 /// </summary>
 internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, int rowGroup, DecodeBuffers buffers)
 {
-    public async Task<ColumnProfile> ProfileAsync(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, CancellationToken ct)
+    public async Task<ColumnProfile> ProfileAsync(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, CancellationToken ct, Sketches.HyperLogLog? distinct = null)
     {
         var profile = spec.NewProfile();
         var rows = reader.RowCount;
@@ -50,7 +50,7 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
         if (options.MetadataOnly && !spec.Repeated && MetadataAnswer.TryApply(reader, field, spec, profile))
             return profile;
 
-        var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity);
+        var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity, distinct);
         try
         {
             await DecodeAsync(reader, field, spec, (int)numValues, accumulator, ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Profiling.Sketches;
 using Parquet;
 
 namespace DataQuality.Core.Profiling;
@@ -54,11 +55,31 @@ public static class ParquetProfiler
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
 
+        // Distinct sketches per worker and column for the file a worker is reading: it keeps adding to warm
+        // registers across its row groups of that file (most hashes then skip the update). When it moves on,
+        // they are max-merged into the file's sketches, which gives the file the same registers as
+        // per-row-group sketches would, whatever the scheduling.
+        var fileDistinct = new HyperLogLog?[plans.Length][];
+        for (var f = 0; f < plans.Length; f++) fileDistinct[f] = new HyperLogLog?[columns.Count];
+
+        void Flush(int file, HyperLogLog?[] sinks)
+        {
+            lock (fileDistinct[file])
+                for (var c = 0; c < sinks.Length; c++)
+                {
+                    if (sinks[c] is not { } sketch) continue;
+                    if (fileDistinct[file][c] is { } merged) merged.Merge(sketch);
+                    else fileDistinct[file][c] = sketch;
+                    sinks[c] = null;
+                }
+        }
+
         async Task WorkerAsync()
         {
             ParquetReader? reader = null;
             var readerFile = -1;
             var buffers = new DecodeBuffers();
+            var sinks = new HyperLogLog?[columns.Count];
             try
             {
                 while (true)
@@ -69,11 +90,13 @@ public static class ParquetProfiler
                     var (file, rowGroup) = work[index];
                     if (readerFile != file)
                     {
+                        if (readerFile >= 0) Flush(readerFile, sinks);
                         if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
                         reader = await ParquetReader.CreateAsync(plans[file].Path, ParquetReaderFactory.Options, token).ConfigureAwait(false);
                         readerFile = file;
                     }
-                    results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, buffers, token).ConfigureAwait(false);
+                    results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, buffers,
+                        column => sinks[column] ??= new HyperLogLog(), token).ConfigureAwait(false);
                     var rows = Interlocked.Add(ref rowsDone, plans[file].RowGroupRows[rowGroup]);
                     progress?.Report(new ProfileProgress(Interlocked.Increment(ref done), work.Count, rows, totalRows));
                 }
@@ -85,6 +108,7 @@ public static class ParquetProfiler
             }
             finally
             {
+                if (readerFile >= 0) Flush(readerFile, sinks);
                 if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
             }
         }
@@ -110,6 +134,8 @@ public static class ParquetProfiler
             for (var g = 0; g < plans[f].RowGroupRows.Length; g++, cursor++)
                 for (var c = 0; c < columns.Count; c++)
                     fileColumns[c].Merge(results[cursor][c]);
+            for (var c = 0; c < columns.Count; c++)
+                if (fileDistinct[f][c] is { } sketch) fileColumns[c].DistinctSketch.Merge(sketch);
             var fileColumn = 0;
             var fileProfile = new DatasetProfile
             {
@@ -148,7 +174,7 @@ public static class ParquetProfiler
         ProfileAsync([file], options, null, cancellationToken);
 
     private static async Task<ColumnProfile[]> ProfileRowGroupAsync(ParquetReader reader, ParquetFilePlan plan, int rowGroup,
-        IReadOnlyList<ColumnSpec> columns, ProfileOptions options, DecodeBuffers buffers, CancellationToken ct)
+        IReadOnlyList<ColumnSpec> columns, ProfileOptions options, DecodeBuffers buffers, Func<int, HyperLogLog> distinct, CancellationToken ct)
     {
         var rg = reader.OpenRowGroupReader(rowGroup);
         var chunkProfiler = new ColumnChunkProfiler(options, plan.Path, rowGroup, buffers);
@@ -163,7 +189,7 @@ public static class ParquetProfiler
                 result[c] = absent;
                 continue;
             }
-            result[c] = await chunkProfiler.ProfileAsync(rg, plan.Fields[index], plan.Specs[index], ct).ConfigureAwait(false);
+            result[c] = await chunkProfiler.ProfileAsync(rg, plan.Fields[index], plan.Specs[index], ct, distinct(c)).ConfigureAwait(false);
         }
         return result;
     }

@@ -143,6 +143,22 @@ public sealed class ParquetProfilerTests : IDisposable
     }
 
     [Fact]
+    public async Task Distinct_sketches_kept_per_worker_and_file_merge_to_the_same_registers()
+    {
+        // Five files of five row groups each: workers switch files at different moments at every degree.
+        var files = Enumerable.Range(0, 5)
+            .Select(i => ProfilingData.Write(_temp.Combine($"part-{i}.parquet"), 12_000, rowGroup: 2_500, seedOffset: i * 12_000))
+            .ToList();
+        var ct = TestContext.Current.CancellationToken;
+        var baseline = ProfileJson.Serialize(await ParquetProfiler.ProfileAsync(files, new ProfileOptions { MaxDegreeOfParallelism = 1 }, null, ct));
+        foreach (var degree in new[] { 2, 3, 8 })
+            ProfileJson.Serialize(await ParquetProfiler.ProfileAsync(files, new ProfileOptions { MaxDegreeOfParallelism = degree }, null, ct))
+                .Should().Be(baseline, $"degree {degree}");
+        var separately = DatasetProfile.Merge(await Task.WhenAll(files.Select(f => ParquetProfiler.ProfileFileAsync(f, cancellationToken: ct))));
+        ProfileJson.Serialize(separately).Should().Be(baseline, "file profiles merged afterwards equal the dataset profile");
+    }
+
+    [Fact]
     public async Task Profiles_are_deterministic_whatever_the_parallelism()
     {
         var one = ProfileJson.Serialize(await ProfileAsync(new ProfileOptions { MaxDegreeOfParallelism = 1 }));
