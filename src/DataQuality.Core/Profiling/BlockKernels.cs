@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using DataQuality.Core.Profiling.Sketches;
 
 namespace DataQuality.Core.Profiling;
@@ -246,46 +245,17 @@ internal static class BlockKernels
     }
 
     /// <summary>
-    /// Adds a block of hashes to the registers. Most hashes do not raise their register, so ranks are
-    /// computed four lanes at a time, lanes at or below the smallest register are dropped, the registers
-    /// of the rest are gathered and compared, and only lanes that raise a register go on to a scalar store.
+    /// Adds a block of hashes to the registers, one at a time. Once registers are warm (the profiler keeps
+    /// one sketch per worker and file) a hash rarely raises its register, the branch is predicted, and this
+    /// loop measured faster than every vector variant tried: gathering registers to compare eight ranks at
+    /// once (1.9 vs 1.1 ns per value warm), packing index and rank first, or skipping ranks under the
+    /// smallest register.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void AddHashes(HyperLogLog hll, ReadOnlySpan<ulong> hashes)
+    public static void AddHashes(HyperLogLog hll, ReadOnlySpan<ulong> hashes)
     {
         ref var registers = ref MemoryMarshal.GetArrayDataReference(hll.Registers);
-        var i = 0;
-        if (Avx512CD.VL.IsSupported && Avx2.IsSupported)
-        {
-            fixed (byte* regs = hll.Registers)
-            {
-                ref var src = ref MemoryMarshal.GetReference(hashes);
-                var sentinel = Vector256.Create(1UL << (HyperLogLog.Precision - 1));
-                var one = Vector256.Create(1UL);
-                var seven = Vector256.Create(7UL);
-                var byteMask = Vector256.Create(0xFFUL);
-                // No register is below the smallest one: ranks at or under it cannot raise anything. Warm
-                // registers (a worker's later row groups) make this skip most lanes without a gather.
-                var floor = Vector256.Create((ulong)System.Numerics.Tensors.TensorPrimitives.Min<byte>(hll.Registers));
-                for (; i + Vector256<ulong>.Count <= hashes.Length; i += Vector256<ulong>.Count)
-                {
-                    var h = Vector256.LoadUnsafe(ref src, (nuint)i);
-                    var rank = Avx512CD.VL.LeadingZeroCount((h << HyperLogLog.Precision) | sentinel) + one;
-                    if (!Vector256.GreaterThanAny(rank, floor)) continue;
-                    var index = h >>> (64 - HyperLogLog.Precision);
-                    // Gather the aligned qword holding each register, then shift its byte down.
-                    var words = Avx2.GatherVector256((ulong*)regs, (index >>> 3).AsInt64(), 8);
-                    var current = Avx2.ShiftRightLogicalVariable(words, (index & seven) << 3) & byteMask;
-                    var lanes = Vector256.GreaterThan(rank, current).ExtractMostSignificantBits();
-                    while (lanes != 0)
-                    {
-                        Update(ref registers, Unsafe.Add(ref src, i + BitOperations.TrailingZeroCount(lanes)));
-                        lanes &= lanes - 1;
-                    }
-                }
-            }
-        }
-        for (; i < hashes.Length; i++) Update(ref registers, hashes[i]);
+        foreach (var h in hashes) Update(ref registers, h);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
