@@ -34,26 +34,39 @@ internal static class BlockKernels
         for (; i < values.Length; i++) Unsafe.Add(ref dst, i) = ValueHash.Mix(Unsafe.Add(ref src, i));
     }
 
-    /// <summary><see cref="ValueHash.Double"/> of every value: -0.0 hashes as 0.0 and every NaN as one NaN.</summary>
+    /// <summary>
+    /// <see cref="ValueHash.Double"/> of every value (-0.0 hashes as 0.0 and every NaN as one NaN); returns
+    /// whether every value was finite, found in the same pass (x - x is 0 only for finite x).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void HashDouble(ReadOnlySpan<double> values, Span<ulong> hashes)
+    public static bool HashDouble(ReadOnlySpan<double> values, Span<ulong> hashes)
     {
         var i = 0;
+        var finite = true;
         ref var src = ref MemoryMarshal.GetReference(values);
         ref var dst = ref MemoryMarshal.GetReference(hashes);
         if (Vector512.IsHardwareAccelerated)
         {
             var nanBits = Vector512.Create(CanonicalNaNBits);
+            var check = Vector512<double>.Zero;
             for (; i + Vector512<double>.Count <= values.Length; i += Vector512<double>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref src, (nuint)i);
+                check += v - v;
                 var bits = v.AsUInt64();
                 bits = Vector512.AndNot(bits, Vector512.Equals(v, Vector512<double>.Zero).AsUInt64());
                 bits = Vector512.ConditionalSelect(Vector512.Equals(v, v).AsUInt64(), bits, nanBits);
                 Mix(bits).StoreUnsafe(ref dst, (nuint)i);
             }
+            finite = Vector512.EqualsAll(check, Vector512<double>.Zero);
         }
-        for (; i < values.Length; i++) Unsafe.Add(ref dst, i) = ValueHash.Double(Unsafe.Add(ref src, i));
+        for (; i < values.Length; i++)
+        {
+            var v = Unsafe.Add(ref src, i);
+            finite &= double.IsFinite(v);
+            Unsafe.Add(ref dst, i) = ValueHash.Double(v);
+        }
+        return finite;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,6 +98,42 @@ internal static class BlockKernels
         }
         for (; i < hashes.Length; i++) if (Unsafe.Add(ref src, i) == key) count++;
         return count;
+    }
+
+    private const ulong TicksMask = 0x3FFF_FFFF_FFFF_FFFFUL;
+
+    /// <summary>
+    /// Timestamps as Unix microseconds, (ticks - epoch ticks) / 10 truncated toward zero as
+    /// <see cref="DateTimeMicros"/> computes it, eight lanes at a time: a double estimate of the quotient,
+    /// then the exact remainder with 64-bit multiplies corrects it (vectors have no 64-bit division).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DateTimesToMicros(ReadOnlySpan<DateTime> source, Span<long> target)
+    {
+        var i = 0;
+        ref var src = ref Unsafe.As<DateTime, ulong>(ref MemoryMarshal.GetReference(source));
+        ref var dst = ref MemoryMarshal.GetReference(target);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var mask = Vector512.Create(TicksMask);
+            var epoch = Vector512.Create(ValueFormat.Epoch.Ticks);
+            var ten = Vector512.Create(10L);
+            var tenth = Vector512.Create(0.1);
+            var tenD = Vector512.Create(10.0);
+            for (; i + Vector512<long>.Count <= source.Length; i += Vector512<long>.Count)
+            {
+                // DateTime keeps its Kind in the top two bits of the tick count.
+                var x = (Vector512.LoadUnsafe(ref src, (nuint)i) & mask).AsInt64() - epoch;
+                var q = Vector512.ConvertToInt64(Vector512.ConvertToDouble(x) * tenth);
+                var r = x - q * ten;
+                q += Vector512.ConvertToInt64(Vector512.Floor(Vector512.ConvertToDouble(r) / tenD)); // now floor(x / 10)
+                r = x - q * ten;
+                // Truncation toward zero: a negative x with a remainder rounds up by one.
+                q -= Vector512.LessThan(x, Vector512<long>.Zero) & ~Vector512.Equals(r, Vector512<long>.Zero);
+                q.StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+        for (; i < source.Length; i++) Unsafe.Add(ref dst, i) = DateTimeMicros.Convert(Unsafe.As<ulong, DateTime>(ref Unsafe.Add(ref src, i)));
     }
 
     /// <summary>INT32 values as longs, sixteen lanes at a time.</summary>
@@ -221,28 +270,6 @@ internal static class BlockKernels
 
     /// <summary>Sum of squared deviations of a block of finite doubles from <paramref name="mean"/>.</summary>
     public static double DoubleM2(ReadOnlySpan<double> values, double mean) => NumericKernels.SumSquaredDeviations(values, mean);
-
-    /// <summary>True when every value of the block is finite (no NaN, no ±infinity).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool AllFinite(ReadOnlySpan<double> values)
-    {
-        var i = 0;
-        ref var src = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            // x - x is 0 for finite x and NaN for NaN and ±infinity, so one NaN check covers all three.
-            var acc = Vector512<double>.Zero;
-            for (; i + Vector512<double>.Count <= values.Length; i += Vector512<double>.Count)
-            {
-                var v = Vector512.LoadUnsafe(ref src, (nuint)i);
-                acc += v - v;
-            }
-            if (!Vector512.EqualsAll(acc, Vector512<double>.Zero)) return false;
-        }
-        for (; i < values.Length; i++)
-            if (!double.IsFinite(Unsafe.Add(ref src, i))) return false;
-        return true;
-    }
 
     /// <summary>
     /// Adds a block of hashes to the registers, one at a time. Once registers are warm (the profiler keeps

@@ -62,6 +62,7 @@ internal sealed class ColumnAccumulator
             var source = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
             var target = block[..source.Length];
             if (typeof(T) == typeof(int)) BlockKernels.WidenInt32(MemoryMarshal.Cast<T, int>(source), target);
+            else if (typeof(T) == typeof(DateTime) && typeof(TConvert) == typeof(DateTimeMicros)) BlockKernels.DateTimesToMicros(MemoryMarshal.Cast<T, DateTime>(source), target);
             else for (var i = 0; i < source.Length; i++) target[i] = TConvert.Convert(source[i]);
             run.Add(target, offset);
         }
@@ -144,13 +145,13 @@ internal sealed class ColumnAccumulator
         {
             var block = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
             var blockHashes = hashes[..block.Length];
-            BlockKernels.HashDouble(block, blockHashes);
+            var blockFinite = BlockKernels.HashDouble(block, blockHashes);
             var deferred = counter.DeferredDistinct is not null;
             if (!deferred) BlockKernels.AddHashes(_distinct, blockHashes);
             feed.FeedBlock(counter, blockHashes, block, offset);
             if (deferred && counter.DeferredDistinct is null) BlockKernels.AddHashes(_distinct, blockHashes);
             scoped ReadOnlySpan<double> finite = block;
-            if (!BlockKernels.AllFinite(block))
+            if (!blockFinite)
             {
                 sawNonFinite = true;
                 var n = 0;

@@ -30,8 +30,10 @@ public sealed class BlockPipelineTests
 
         double[] specials = [0.0, -0.0, double.NaN, -double.NaN, BitConverter.Int64BitsToDouble(0x7FF0000000000001), double.PositiveInfinity, double.NegativeInfinity, double.Epsilon];
         var doubles = Enumerable.Range(0, length).Select(i => i % 3 == 0 ? specials[i / 3 % specials.Length] : random.NextDouble() * 2e6 - 1e6).ToArray();
-        BlockKernels.HashDouble(doubles, hashes);
+        BlockKernels.HashDouble(doubles, hashes).Should().Be(doubles.All(double.IsFinite));
         hashes.Should().Equal(doubles.Select(ValueHash.Double));
+        var finiteOnly = doubles.Where(double.IsFinite).ToArray();
+        BlockKernels.HashDouble(finiteOnly, hashes.AsSpan(0, finiteOnly.Length)).Should().BeTrue();
     }
 
     [Theory]
@@ -126,6 +128,21 @@ public sealed class BlockPipelineTests
         hashes[15].Should().Be(hashes[2]);
     }
 
+    [Fact]
+    public void Vector_timestamp_conversion_truncates_like_integer_division()
+    {
+        var random = new Random(11);
+        var epoch = ValueFormat.Epoch.Ticks;
+        var ticks = new List<long> { DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks, epoch, epoch - 1, epoch + 1, epoch - 9, epoch - 10, epoch - 11, epoch + 9, epoch + 10, epoch + 19 };
+        for (var i = 0; i < 5000; i++) ticks.Add(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks));
+        for (var i = 0; i < 2000; i++) ticks.Add(epoch + random.NextInt64(-1_000_000, 1_000_000)); // near the epoch, both signs
+        var kinds = new[] { DateTimeKind.Unspecified, DateTimeKind.Utc, DateTimeKind.Local };
+        var values = ticks.Select((t, i) => new DateTime(t, kinds[i % 3])).ToArray();
+        var actual = new long[values.Length];
+        BlockKernels.DateTimesToMicros(values, actual);
+        actual.Should().Equal(values.Select(DateTimeMicros.Convert));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(9)]
@@ -150,16 +167,17 @@ public sealed class BlockPipelineTests
     }
 
     [Fact]
-    public void All_finite_sees_every_NaN_and_infinity_wherever_it_sits()
+    public void The_hash_pass_sees_every_NaN_and_infinity_wherever_it_sits()
     {
         var values = Enumerable.Range(0, 37).Select(i => (double)i).ToArray();
-        BlockKernels.AllFinite(values).Should().BeTrue();
+        var hashes = new ulong[values.Length];
+        BlockKernels.HashDouble(values, hashes).Should().BeTrue();
         foreach (var bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
             for (var at = 0; at < values.Length; at++)
             {
                 var copy = (double[])values.Clone();
                 copy[at] = bad;
-                BlockKernels.AllFinite(copy).Should().BeFalse($"{bad} at {at}");
+                BlockKernels.HashDouble(copy, hashes).Should().BeFalse($"{bad} at {at}");
             }
     }
 
