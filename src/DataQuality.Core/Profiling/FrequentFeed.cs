@@ -13,7 +13,7 @@ namespace DataQuality.Core.Profiling;
 internal struct FrequentFeed(int length)
 {
     public const int Window = 4_096;
-    private const int TargetSamples = 16_384;
+    private const int TargetSamples = 4_096;
 
     private int _stride = 1;
     private int _pick;
