@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 
 namespace DataQuality.Core.Profiling;
@@ -41,28 +43,77 @@ internal sealed class DictionaryEntryCounter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryCount(ReadOnlySpan<ReadOnlyMemory<char>> values)
     {
-        for (var i = 0; i < values.Length; i++)
+        var i = 0;
+        while (i < values.Length)
         {
-            object buffer;
-            int offset, length;
-            if (LayoutKnown)
+            if (_entries is > 0 and <= VectorEntries && LayoutKnown && Vector512.IsHardwareAccelerated
+                && i + BlockSize <= values.Length && TryCountKnownBlock(values.Slice(i, BlockSize)))
             {
-                ref readonly var raw = ref Unsafe.As<ReadOnlyMemory<char>, MemoryFields>(ref Unsafe.AsRef(in values[i]));
-                buffer = raw.Object ?? EmptyBuffer;
-                offset = raw.Index;
-                length = raw.Length;
+                i += BlockSize;
+                continue;
             }
-            else
+            for (var end = Math.Min(values.Length, i + BlockSize); i < end; i++)
             {
-                if (!MemoryMarshal.TryGetArray(values[i], out var segment)) return false;
-                buffer = segment.Array ?? EmptyBuffer;
-                offset = segment.Offset;
-                length = segment.Count;
+                object buffer;
+                int offset, length;
+                if (LayoutKnown)
+                {
+                    ref readonly var raw = ref Unsafe.As<ReadOnlyMemory<char>, MemoryFields>(ref Unsafe.AsRef(in values[i]));
+                    buffer = raw.Object ?? EmptyBuffer;
+                    offset = raw.Index;
+                    length = raw.Length;
+                }
+                else
+                {
+                    if (!MemoryMarshal.TryGetArray(values[i], out var segment)) return false;
+                    buffer = segment.Array ?? EmptyBuffer;
+                    offset = segment.Offset;
+                    length = segment.Count;
+                }
+                if (!Add(buffer, offset, length, values[i])) return false;
+                // Mostly distinct after a few thousand values: not a dictionary chunk (or a huge dictionary).
+                if (i == ProbeAfter && _entries > ProbeAfter / 2) return false;
             }
-            if (!Add(buffer, offset, length, values[i])) return false;
-            // Mostly distinct after a few thousand values: not a dictionary chunk (or a huge dictionary).
-            if (i == ProbeAfter && _entries > ProbeAfter / 2) return false;
         }
+        return true;
+    }
+
+    private const int BlockSize = 2048;
+    private const int VectorEntries = 8;
+
+    /// <summary>
+    /// Counts a block in which every value is one of at most eight known entries (a status or flag
+    /// column) by comparing four values' raw fields at a time with each entry's; false, having counted
+    /// nothing, when some value matches no entry (a new entry, or a buffer a GC moved since).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryCountKnownBlock(ReadOnlySpan<ReadOnlyMemory<char>> block)
+    {
+        Span<Vector512<ulong>> patterns = stackalloc Vector512<ulong>[VectorEntries];
+        Span<long> counts = stackalloc long[VectorEntries];
+        for (var e = 0; e < _entries; e++)
+        {
+            var buffer = _buffers[e]!;
+            var address = ReferenceEquals(buffer, EmptyBuffer) ? 0UL : (ulong)Unsafe.As<object, nint>(ref buffer);
+            var fields = (uint)_offsets[e] | ((ulong)(uint)_lengths[e] << 32);
+            patterns[e] = Vector512.Create(address, fields, address, fields, address, fields, address, fields);
+        }
+        // Four ReadOnlyMemory values (object, index, length: 16 bytes each) per 64-byte vector; a value
+        // matches an entry when both of its lanes do.
+        ref var raw = ref Unsafe.As<ReadOnlyMemory<char>, ulong>(ref MemoryMarshal.GetReference(block));
+        long matched = 0;
+        for (var k = 0; k + 4 <= block.Length; k += 4)
+        {
+            var v = Vector512.LoadUnsafe(ref raw, (nuint)(k * 2));
+            for (var e = 0; e < _entries; e++)
+            {
+                var lanes = (uint)Vector512.Equals(v, patterns[e]).ExtractMostSignificantBits();
+                counts[e] += BitOperations.PopCount(lanes & (lanes >> 1) & 0x55u);
+            }
+        }
+        for (var e = 0; e < _entries; e++) matched += counts[e];
+        if (matched != block.Length) return false;
+        for (var e = 0; e < _entries; e++) _counts[e] += counts[e];
         return true;
     }
 

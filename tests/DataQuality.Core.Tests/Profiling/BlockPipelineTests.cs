@@ -241,6 +241,7 @@ public sealed class BlockPipelineTests
     /// the PLAIN one value by value, and the profiles must agree on everything.
     /// </summary>
     [Theory]
+    [InlineData(5)]     // few enough entries for the vector block count
     [InlineData(12)]    // a status-like column
     [InlineData(200)]   // more entries than the linear scan handles
     [InlineData(3_000)] // more entries than the top-k keeps: the heavy hitter must survive
