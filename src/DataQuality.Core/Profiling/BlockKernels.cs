@@ -272,17 +272,52 @@ internal static class BlockKernels
     public static double DoubleM2(ReadOnlySpan<double> values, double mean) => NumericKernels.SumSquaredDeviations(values, mean);
 
     /// <summary>
-    /// Adds a block of hashes to the registers, one at a time. Once registers are warm (the profiler keeps
-    /// one sketch per worker and file) a hash rarely raises its register, the branch is predicted, and this
-    /// loop measured faster than every vector variant tried: gathering registers to compare eight ranks at
-    /// once (1.9 vs 1.1 ns per value warm), packing index and rank first, or skipping ranks under the
-    /// smallest register.
+    /// Adds a block of hashes to the registers. A hash can raise its register only if its rank exceeds the
+    /// smallest register. Once registers are warm (the profiler keeps one sketch per worker and file) the
+    /// smallest is 4 or more and 15 of 16 hashes fall at or under it, so ranks are computed eight lanes at
+    /// a time and only the lanes above go on to the scalar load-compare-store. Cold registers skip the
+    /// filter: nearly every lane would pass it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddHashes(HyperLogLog hll, ReadOnlySpan<ulong> hashes)
     {
         ref var registers = ref MemoryMarshal.GetArrayDataReference(hll.Registers);
-        foreach (var h in hashes) Update(ref registers, h);
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated && hashes.Length >= 256)
+        {
+            var floor = MinRegister(hll.Registers);
+            if (floor >= 3)
+            {
+                ref var src = ref MemoryMarshal.GetReference(hashes);
+                // rank = lzcnt(h << p | sentinel) + 1 > floor  <=>  (h << p | sentinel) < 2^(64 - floor),
+                // an unsigned compare, so no lane needs its leading-zero count.
+                var sentinel = Vector512.Create(1UL << (HyperLogLog.Precision - 1));
+                var limit = Vector512.Create(1UL << (64 - floor));
+                for (; i + Vector512<ulong>.Count <= hashes.Length; i += Vector512<ulong>.Count)
+                {
+                    var h = Vector512.LoadUnsafe(ref src, (nuint)i);
+                    var lanes = Vector512.LessThan((h << HyperLogLog.Precision) | sentinel, limit).ExtractMostSignificantBits();
+                    while (lanes != 0)
+                    {
+                        Update(ref registers, Unsafe.Add(ref src, i + BitOperations.TrailingZeroCount(lanes)));
+                        lanes &= lanes - 1;
+                    }
+                }
+            }
+        }
+        for (; i < hashes.Length; i++) Update(ref registers, hashes[i]);
+    }
+
+    /// <summary>The smallest register, 64 at a time.</summary>
+    private static byte MinRegister(byte[] registers)
+    {
+        ref var r = ref MemoryMarshal.GetArrayDataReference(registers);
+        var min = Vector512.LoadUnsafe(ref r);
+        for (var i = Vector512<byte>.Count; i + Vector512<byte>.Count <= registers.Length; i += Vector512<byte>.Count)
+            min = Vector512.Min(min, Vector512.LoadUnsafe(ref r, (nuint)i));
+        var result = byte.MaxValue;
+        for (var lane = 0; lane < Vector512<byte>.Count; lane++) result = Math.Min(result, min[lane]);
+        return result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
