@@ -27,6 +27,14 @@ public sealed class HyperLogLog
 
     public byte[] Registers { get; }
 
+    /// <summary>
+    /// A lower bound on the smallest register, refreshed every few blocks by BlockKernels.AddHashes.
+    /// Registers only grow, so a stale value is still a valid (if weaker) bound.
+    /// </summary>
+    internal byte FloorHint;
+
+    internal int BlocksSinceFloor;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddHash(ulong hash)
     {
