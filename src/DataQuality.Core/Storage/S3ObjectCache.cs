@@ -126,15 +126,19 @@ public sealed class S3ObjectCache
         }
     }
 
-    // Keys may hold "..", ":" or names too long for a file system; such segments are escaped or hashed.
-    // '=' stays as it is so hive partitions survive.
+    // Keys may hold "..", characters a file system or a glob would misread, or names too long for a file
+    // system; such segments are escaped or hashed. '=' stays so hive partitions survive, and so do '%'
+    // and (where the OS allows it) ':': DuckDB URL-decodes hive values and infers their types from the raw
+    // text, so `ts=2024-01-01 10:00:00` and `city=New%20York` must reach it as the key has them to read
+    // as TIMESTAMP and 'New York', as from s3:// itself. Escaping need not be reversible: the e-<hash>
+    // directory after the key's folders keeps every cached object's path unique.
     private static string SafeSegment(string segment)
     {
         if (segment is "." or "..") return "%2E" + segment[1..].Replace(".", "%2E");
         var sb = new StringBuilder(segment.Length);
         foreach (var c in segment)
         {
-            if (c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' or '%' || char.IsControl(c))
+            if (c is '\\' or '*' or '?' or '[' or '"' or '<' or '>' or '|' || (c == ':' && OperatingSystem.IsWindows()) || char.IsControl(c))
                 sb.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
             else
                 sb.Append(c);
