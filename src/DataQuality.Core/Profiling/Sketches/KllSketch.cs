@@ -290,6 +290,8 @@ public sealed class KllSketch
         _rng ^= _rng << 13;
         _rng ^= _rng >> 7;
         _rng ^= _rng << 17;
-        return bound == 1 ? 0 : _rng % (ulong)bound;
+        // Every bound used here is a power of two (block sizes, the compaction coin), where the remainder
+        // is a mask: the same values as the division, without its latency on every sampled position.
+        return (bound & (bound - 1)) == 0 ? _rng & (ulong)(bound - 1) : _rng % (ulong)bound;
     }
 }
