@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
@@ -96,25 +97,14 @@ public sealed class KllSketch
             Begin();
         }
 
-        /// <summary>Feeds values [offset, offset + values.Length) of the batch.</summary>
+        /// <summary>Feeds values [offset, offset + values.Length) of the batch (doubles, or integers read as doubles).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Feed(ReadOnlySpan<double> values, long offset)
+        public void Feed<T>(ReadOnlySpan<T> values, long offset) where T : INumberBase<T>
         {
             var end = offset + values.Length;
             while (_pick >= 0 && _pick < end)
             {
-                _sketch.AddAtLevel(values[(int)(_pick - offset)], _level);
-                Next();
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Feed(ReadOnlySpan<long> values, long offset)
-        {
-            var end = offset + values.Length;
-            while (_pick >= 0 && _pick < end)
-            {
-                _sketch.AddAtLevel(values[(int)(_pick - offset)], _level);
+                _sketch.AddAtLevel(double.CreateTruncating(values[(int)(_pick - offset)]), _level);
                 Next();
             }
         }
