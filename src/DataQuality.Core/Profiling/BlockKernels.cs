@@ -307,7 +307,17 @@ internal static class BlockKernels
                 }
             }
         }
-        for (; i < hashes.Length; i++) Update(ref registers, hashes[i]);
+        for (; i < hashes.Length; i++) UpdateBranchless(ref registers, hashes[i]);
+    }
+
+    // Cold registers are raised by a large share of hashes at random, so the compare-and-branch of
+    // Update mispredicts; storing the max unconditionally does not.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void UpdateBranchless(ref byte registers, ulong h)
+    {
+        var rank = (byte)(BitOperations.LeadingZeroCount((h << HyperLogLog.Precision) | (1UL << (HyperLogLog.Precision - 1))) + 1);
+        ref var register = ref Unsafe.Add(ref registers, (int)(h >> (64 - HyperLogLog.Precision)));
+        register = Math.Max(register, rank);
     }
 
     /// <summary>The smallest register, 64 at a time.</summary>
