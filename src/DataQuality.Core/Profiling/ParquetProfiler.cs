@@ -55,24 +55,12 @@ public static class ParquetProfiler
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
 
-        // Distinct sketches per worker and column for the file a worker is reading: it keeps adding to warm
-        // registers across its row groups of that file (most hashes then skip the update). When it moves on,
-        // they are max-merged into the file's sketches, which gives the file the same registers as
-        // per-row-group sketches would, whatever the scheduling.
-        var fileDistinct = new HyperLogLog?[plans.Length][];
-        for (var f = 0; f < plans.Length; f++) fileDistinct[f] = new HyperLogLog?[columns.Count];
-
-        void Flush(int file, HyperLogLog?[] sinks)
-        {
-            lock (fileDistinct[file])
-                for (var c = 0; c < sinks.Length; c++)
-                {
-                    if (sinks[c] is not { } sketch) continue;
-                    if (fileDistinct[file][c] is { } merged) merged.Merge(sketch);
-                    else fileDistinct[file][c] = sketch;
-                    sinks[c] = null;
-                }
-        }
+        // Distinct sketches per worker and column for the whole scan: a worker keeps adding to warm registers
+        // across all its row groups, whatever the file (most hashes then skip the update; a fresh sketch per
+        // row group or per file made every small file pay for cold registers). Register-wise max merges them
+        // into the dataset's sketches at the end: the same registers as per-row-group sketches, whatever the
+        // scheduling. Only the dataset profile is returned, so no per-file registers are needed.
+        var distinct = new System.Collections.Concurrent.ConcurrentBag<HyperLogLog?[]>();
 
         async Task WorkerAsync()
         {
@@ -80,6 +68,7 @@ public static class ParquetProfiler
             var readerFile = -1;
             var buffers = new DecodeBuffers();
             var sinks = new HyperLogLog?[columns.Count];
+            distinct.Add(sinks);
             try
             {
                 while (true)
@@ -90,7 +79,6 @@ public static class ParquetProfiler
                     var (file, rowGroup) = work[index];
                     if (readerFile != file)
                     {
-                        if (readerFile >= 0) Flush(readerFile, sinks);
                         if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
                         reader = await ParquetReader.CreateAsync(plans[file].Path, ParquetReaderFactory.Options, token).ConfigureAwait(false);
                         readerFile = file;
@@ -108,7 +96,6 @@ public static class ParquetProfiler
             }
             finally
             {
-                if (readerFile >= 0) Flush(readerFile, sinks);
                 if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
             }
         }
@@ -134,8 +121,6 @@ public static class ParquetProfiler
             for (var g = 0; g < plans[f].RowGroupRows.Length; g++, cursor++)
                 for (var c = 0; c < columns.Count; c++)
                     fileColumns[c].Merge(results[cursor][c]);
-            for (var c = 0; c < columns.Count; c++)
-                if (fileDistinct[f][c] is { } sketch) fileColumns[c].DistinctSketch.Merge(sketch);
             var fileColumn = 0;
             var fileProfile = new DatasetProfile
             {
@@ -145,6 +130,9 @@ public static class ParquetProfiler
             };
             dataset.Merge(fileProfile);
         }
+        foreach (var sinks in distinct)
+            for (var c = 0; c < columns.Count; c++)
+                if (sinks[c] is { } sketch && dataset.Column(columns[c].Path) is { } target) target.DistinctSketch.Merge(sketch);
         return dataset;
     }
 

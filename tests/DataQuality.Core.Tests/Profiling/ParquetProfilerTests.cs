@@ -143,7 +143,7 @@ public sealed class ParquetProfilerTests : IDisposable
     }
 
     [Fact]
-    public async Task Distinct_sketches_kept_per_worker_and_file_merge_to_the_same_registers()
+    public async Task Distinct_sketches_kept_per_worker_merge_to_the_same_registers()
     {
         // Five files of five row groups each: workers switch files at different moments at every degree.
         var files = Enumerable.Range(0, 5)
