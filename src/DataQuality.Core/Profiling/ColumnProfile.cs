@@ -74,7 +74,17 @@ public sealed class ColumnProfile
 
     public StringStats? Strings { get; set; }
 
-    public HyperLogLog DistinctSketch { get; set; } = new();
+    /// <summary>
+    /// Allocated on first use: the profiler feeds decoded chunks into per-worker sketches, so most row-group
+    /// profiles never touch their own 16 KiB of registers.
+    /// </summary>
+    public HyperLogLog DistinctSketch
+    {
+        get => _distinctSketch ??= new();
+        set => _distinctSketch = value;
+    }
+
+    private HyperLogLog? _distinctSketch;
 
     public KllSketch? QuantileSketch { get; set; }
 
@@ -126,7 +136,7 @@ public sealed class ColumnProfile
         MergeRange(other);
         if (other.Moments is not null) (Moments ??= new()).Merge(other.Moments);
         if (other.Strings is not null) (Strings ??= new()).Merge(other.Strings);
-        DistinctSketch.Merge(other.DistinctSketch);
+        if (other._distinctSketch is { } sketch) DistinctSketch.Merge(sketch);
         if (other.QuantileSketch is not null)
         {
             QuantileSketch ??= new KllSketch(other.QuantileSketch.K);
