@@ -273,7 +273,7 @@ internal static class BlockKernels
 
     /// <summary>
     /// Adds a block of hashes to the registers. A hash can raise its register only if its rank exceeds the
-    /// smallest register. Once registers are warm (the profiler keeps one sketch per worker and file) the
+    /// smallest register. Once registers are warm (the profiler keeps one sketch per worker and column for the whole scan) the
     /// smallest is 4 or more and 15 of 16 hashes fall at or under it, so ranks are computed eight lanes at
     /// a time and only the lanes above go on to the scalar load-compare-store. Cold registers skip the
     /// filter: nearly every lane would pass it.

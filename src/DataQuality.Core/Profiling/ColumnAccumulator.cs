@@ -24,7 +24,7 @@ internal sealed class ColumnAccumulator
 
     /// <param name="distinct">
     /// Where distinct hashes go: by default the profile's own sketch. The profiler passes one sketch per
-    /// worker, file and column instead; register-wise max makes that merge to the same file sketch, and
+    /// worker and column instead; register-wise max makes those merge to the same dataset sketch, and
     /// registers that are already warm let most hashes skip the update (see BlockKernels.AddHashes).
     /// </param>
     public ColumnAccumulator(ColumnProfile profile, int kllK, int topKCapacity, HyperLogLog? distinct = null)
