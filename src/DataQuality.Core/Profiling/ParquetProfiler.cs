@@ -45,6 +45,42 @@ public static class ParquetProfiler
                 work.Add((f, g));
 
         var results = new ColumnProfile[work.Count][];
+        // Files are folded into the dataset as soon as all their row groups are done, in file order, and their
+        // row-group profiles released: memory follows the row groups in flight, not the size of the dataset.
+        var firstWork = new int[plans.Length + 1];
+        for (var f = 0; f < plans.Length; f++) firstWork[f + 1] = firstWork[f] + plans[f].RowGroupRows.Length;
+        var remaining = plans.Select(p => p.RowGroupRows.Length).ToArray();
+        var dataset = new DatasetProfile();
+        var nextFile = 0;
+        var foldLock = new object();
+
+        void FoldFinishedFiles()
+        {
+            lock (foldLock)
+            {
+                while (nextFile < plans.Length && Volatile.Read(ref remaining[nextFile]) == 0)
+                {
+                    dataset.Merge(FileProfile(nextFile));
+                    for (var i = firstWork[nextFile]; i < firstWork[nextFile + 1]; i++) results[i] = null!;
+                    nextFile++;
+                }
+            }
+        }
+
+        DatasetProfile FileProfile(int f)
+        {
+            var fileColumns = columns.Select(c => DatasetProfile.AbsentColumn(c.NewProfile(), 0)).ToList();
+            for (var i = firstWork[f]; i < firstWork[f + 1]; i++)
+                for (var c = 0; c < columns.Count; c++)
+                    fileColumns[c].Merge(results[i][c]);
+            var fileColumn = 0;
+            return new DatasetProfile
+            {
+                Files = [new ProfiledFile(plans[f].Path, plans[f].RowCount, plans[f].RowGroupRows.Length, plans[f].SizeBytes)],
+                RowCount = plans[f].RowCount,
+                Columns = layout.Select(slot => slot.File is not null ? fileColumns[fileColumn++] : PartitionProfile(slot, f, plans[f].RowCount, options)).ToList(),
+            };
+        }
         var totalRows = plans.Sum(p => p.RowCount);
         var next = -1;
         var done = 0;
@@ -85,6 +121,7 @@ public static class ParquetProfiler
                     }
                     results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, buffers,
                         column => sinks[column] ??= new HyperLogLog(), token).ConfigureAwait(false);
+                    if (Interlocked.Decrement(ref remaining[file]) == 0) FoldFinishedFiles();
                     var rows = Interlocked.Add(ref rowsDone, plans[file].RowGroupRows[rowGroup]);
                     progress?.Report(new ProfileProgress(Interlocked.Increment(ref done), work.Count, rows, totalRows));
                 }
@@ -113,23 +150,8 @@ public static class ParquetProfiler
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
         }
 
-        var dataset = new DatasetProfile();
-        var cursor = 0;
-        for (var f = 0; f < plans.Length; f++)
-        {
-            var fileColumns = columns.Select(c => DatasetProfile.AbsentColumn(c.NewProfile(), 0)).ToList();
-            for (var g = 0; g < plans[f].RowGroupRows.Length; g++, cursor++)
-                for (var c = 0; c < columns.Count; c++)
-                    fileColumns[c].Merge(results[cursor][c]);
-            var fileColumn = 0;
-            var fileProfile = new DatasetProfile
-            {
-                Files = [new ProfiledFile(plans[f].Path, plans[f].RowCount, plans[f].RowGroupRows.Length, plans[f].SizeBytes)],
-                RowCount = plans[f].RowCount,
-                Columns = layout.Select(slot => slot.File is not null ? fileColumns[fileColumn++] : PartitionProfile(slot, f, plans[f].RowCount, options)).ToList(),
-            };
-            dataset.Merge(fileProfile);
-        }
+        FoldFinishedFiles(); // files without row groups at the end
+        if (nextFile != plans.Length) throw new InvalidOperationException($"Profiler folded {nextFile} of {plans.Length} files.");
         foreach (var sinks in distinct)
             for (var c = 0; c < columns.Count; c++)
                 if (sinks[c] is { } sketch && dataset.Column(columns[c].Path) is { } target) target.DistinctSketch.Merge(sketch);
