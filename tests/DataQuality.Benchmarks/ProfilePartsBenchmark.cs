@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Numerics;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Profiling.Sketches;
 using Parquet;
@@ -151,63 +152,28 @@ public sealed class ProfilePartsBenchmark : IBenchmark
         Lap(6, ref t);
     }
 
-    private static void Stages(ReadOnlySpan<long> values)
-    {
-        var hashes = new ulong[values.Length];
-        var t = Stopwatch.GetTimestamp();
-        for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
-        {
-            var n = Math.Min(BlockKernels.BlockSize, values.Length - o);
-            BlockKernels.HashInt64(values.Slice(o, n), hashes.AsSpan(o, n));
-        }
-        Lap(0, ref t);
-        var hll = new HyperLogLog();
-        for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
-            BlockKernels.AddHashes(hll, hashes.AsSpan(o, Math.Min(BlockKernels.BlockSize, values.Length - o)));
-        Lap(1, ref t);
-        var counter = new FrequentItemsCounter<long>(FrequentItemsSketch.DefaultCapacity);
-        var feed = new FrequentFeed(values.Length);
-        for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
-        {
-            var n = Math.Min(BlockKernels.BlockSize, values.Length - o);
-            feed.FeedBlock(counter, hashes.AsSpan(o, n), values.Slice(o, n), o);
-        }
-        Lap(2, ref t);
-        long min = long.MaxValue, max = long.MinValue, zeros = 0, negatives = 0;
-        var means = new double[values.Length / BlockKernels.BlockSize + 1];
-        for (int o = 0, b = 0; o < values.Length; o += BlockKernels.BlockSize, b++)
-        {
-            var n = Math.Min(BlockKernels.BlockSize, values.Length - o);
-            BlockKernels.IntegerStats(values.Slice(o, n), ref min, ref max, ref zeros, ref negatives, out var sum);
-            means[b] = sum / n;
-        }
-        Lap(3, ref t);
-        for (int o = 0, b = 0; o < values.Length; o += BlockKernels.BlockSize, b++)
-            BlockKernels.IntegerM2(values.Slice(o, Math.Min(BlockKernels.BlockSize, values.Length - o)), means[b]);
-        Lap(4, ref t);
-        var sampler = new KllSketch.StratifiedSampler(new KllSketch(), values.Length);
-        for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
-            sampler.Feed(values.Slice(o, Math.Min(BlockKernels.BlockSize, values.Length - o)), o);
-        sampler.Finish();
-        Lap(5, ref t);
-        ScalarScatter(hashes, ref t);
-    }
+    private static void Stages(ReadOnlySpan<long> values) => Stages(values, static (block, hashes) => BlockKernels.HashInt64(block, hashes));
 
-    private static void Stages(ReadOnlySpan<double> values)
+    private static void Stages(ReadOnlySpan<double> values) => Stages(values, static (block, hashes) => BlockKernels.HashDouble(block, hashes));
+
+    private delegate void HashBlock<T>(ReadOnlySpan<T> block, Span<ulong> hashes);
+
+    /// <summary>Each stage of the block pipeline over the whole chunk on its own, so each gets its own lap.</summary>
+    private static void Stages<T>(ReadOnlySpan<T> values, HashBlock<T> hash) where T : unmanaged, INumber<T>, IMinMaxValue<T>
     {
         var hashes = new ulong[values.Length];
         var t = Stopwatch.GetTimestamp();
         for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
         {
             var n = Math.Min(BlockKernels.BlockSize, values.Length - o);
-            BlockKernels.HashDouble(values.Slice(o, n), hashes.AsSpan(o, n));
+            hash(values.Slice(o, n), hashes.AsSpan(o, n));
         }
         Lap(0, ref t);
         var hll = new HyperLogLog();
         for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
             BlockKernels.AddHashes(hll, hashes.AsSpan(o, Math.Min(BlockKernels.BlockSize, values.Length - o)));
         Lap(1, ref t);
-        var counter = new FrequentItemsCounter<double>(FrequentItemsSketch.DefaultCapacity);
+        var counter = new FrequentItemsCounter<T>(FrequentItemsSketch.DefaultCapacity);
         var feed = new FrequentFeed(values.Length);
         for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
         {
@@ -215,18 +181,18 @@ public sealed class ProfilePartsBenchmark : IBenchmark
             feed.FeedBlock(counter, hashes.AsSpan(o, n), values.Slice(o, n), o);
         }
         Lap(2, ref t);
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        T min = T.MaxValue, max = T.MinValue;
         long zeros = 0, negatives = 0;
         var means = new double[values.Length / BlockKernels.BlockSize + 1];
         for (int o = 0, b = 0; o < values.Length; o += BlockKernels.BlockSize, b++)
         {
             var n = Math.Min(BlockKernels.BlockSize, values.Length - o);
-            BlockKernels.DoubleStats(values.Slice(o, n), ref min, ref max, ref zeros, ref negatives, out var sum);
+            BlockKernels.Stats(values.Slice(o, n), ref min, ref max, ref zeros, ref negatives, out var sum);
             means[b] = sum / n;
         }
         Lap(3, ref t);
         for (int o = 0, b = 0; o < values.Length; o += BlockKernels.BlockSize, b++)
-            BlockKernels.DoubleM2(values.Slice(o, Math.Min(BlockKernels.BlockSize, values.Length - o)), means[b]);
+            BlockKernels.M2(values.Slice(o, Math.Min(BlockKernels.BlockSize, values.Length - o)), means[b]);
         Lap(4, ref t);
         var sampler = new KllSketch.StratifiedSampler(new KllSketch(), values.Length);
         for (var o = 0; o < values.Length; o += BlockKernels.BlockSize)
@@ -257,7 +223,7 @@ public sealed class ProfilePartsBenchmark : IBenchmark
             var start = Stopwatch.GetTimestamp();
             await rg.ReadRawAsync<T>(field, values.AsMemory(0, n), defs?.AsMemory(0, n), null, ct);
             var decode = Stopwatch.GetTimestamp() - start;
-            var nonNull = defs is null ? n : NumericKernels.CountEqual(defs.AsSpan(0, n), field.MaxDefinitionLevel);
+            var nonNull = defs is null ? n : NumericKernels.SummariseLevels(defs.AsSpan(0, n), field.MaxDefinitionLevel).Count;
             var copy = values.AsSpan(0, nonNull).ToArray();
 
             start = Stopwatch.GetTimestamp();

@@ -155,31 +155,36 @@ internal static class BlockKernels
         for (; i < source.Length; i++) Unsafe.Add(ref dst, i) = Unsafe.Add(ref src, i);
     }
 
-    /// <summary>Min, max, zero and negative counts and the sum (as doubles) of a block of integers in one pass.</summary>
+    /// <summary>
+    /// Min, max, zero and negative counts and the sum (as a double) of integers or finite doubles in one
+    /// pass. <typeparamref name="T"/> is <see cref="long"/> or <see cref="double"/>; the JIT compiles one
+    /// loop for each.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void IntegerStats(ReadOnlySpan<long> values, ref long min, ref long max, ref long zeros, ref long negatives, out double sum)
+    public static void Stats<T>(ReadOnlySpan<T> values, ref T min, ref T max, ref long zeros, ref long negatives, out double sum)
+        where T : unmanaged, INumber<T>
     {
         var i = 0;
         sum = 0;
         ref var src = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<long>.Count)
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<T>.Count)
         {
             var vmin = Vector512.Create(min);
             var vmax = Vector512.Create(max);
             var vz = Vector512<long>.Zero;
             var vn = Vector512<long>.Zero;
             var vs = Vector512<double>.Zero;
-            for (; i + Vector512<long>.Count <= values.Length; i += Vector512<long>.Count)
+            for (; i + Vector512<T>.Count <= values.Length; i += Vector512<T>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref src, (nuint)i);
                 vmin = Vector512.Min(vmin, v);
                 vmax = Vector512.Max(vmax, v);
                 // Comparison lanes are all ones (-1) where true, so subtracting counts them.
-                vz -= Vector512.Equals(v, Vector512<long>.Zero);
-                vn -= Vector512.LessThan(v, Vector512<long>.Zero);
-                vs += Vector512.ConvertToDouble(v);
+                vz -= Vector512.Equals(v, Vector512<T>.Zero).AsInt64();
+                vn -= Vector512.LessThan(v, Vector512<T>.Zero).AsInt64();
+                vs += AsDoubles(v);
             }
-            for (var lane = 0; lane < Vector512<long>.Count; lane++)
+            for (var lane = 0; lane < Vector512<T>.Count; lane++)
             {
                 if (vmin[lane] < min) min = vmin[lane];
                 if (vmax[lane] > max) max = vmax[lane];
@@ -193,83 +198,43 @@ internal static class BlockKernels
             var v = Unsafe.Add(ref src, i);
             if (v < min) min = v;
             if (v > max) max = v;
-            if (v == 0) zeros++;
-            else if (v < 0) negatives++;
-            sum += v;
+            if (T.IsZero(v)) zeros++;
+            else if (T.IsNegative(v)) negatives++;
+            sum += double.CreateTruncating(v);
         }
     }
 
-    /// <summary>Sum of squared deviations of a block of integers from <paramref name="mean"/>.</summary>
+    /// <summary>Sum of squared deviations from <paramref name="mean"/> (a batch's M2) of integers or finite doubles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double IntegerM2(ReadOnlySpan<long> values, double mean)
+    public static double M2<T>(ReadOnlySpan<T> values, double mean) where T : unmanaged, INumber<T>
     {
         var i = 0;
         double total = 0;
         ref var src = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<long>.Count)
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<T>.Count)
         {
             var m = Vector512.Create(mean);
             var acc = Vector512<double>.Zero;
-            for (; i + Vector512<long>.Count <= values.Length; i += Vector512<long>.Count)
+            for (; i + Vector512<T>.Count <= values.Length; i += Vector512<T>.Count)
             {
-                var d = Vector512.ConvertToDouble(Vector512.LoadUnsafe(ref src, (nuint)i)) - m;
+                var d = AsDoubles(Vector512.LoadUnsafe(ref src, (nuint)i)) - m;
                 acc += d * d;
             }
             total = Vector512.Sum(acc);
         }
         for (; i < values.Length; i++)
         {
-            var d = Unsafe.Add(ref src, i) - mean;
+            var d = double.CreateTruncating(Unsafe.Add(ref src, i)) - mean;
             total += d * d;
         }
         return total;
     }
 
-    /// <summary>Min, max, zero and negative counts and the sum of a block of finite doubles in one pass.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void DoubleStats(ReadOnlySpan<double> values, ref double min, ref double max, ref long zeros, ref long negatives, out double sum)
-    {
-        var i = 0;
-        sum = 0;
-        ref var src = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
-        {
-            var vmin = Vector512.Create(min);
-            var vmax = Vector512.Create(max);
-            var vz = Vector512<long>.Zero;
-            var vn = Vector512<long>.Zero;
-            var vs = Vector512<double>.Zero;
-            for (; i + Vector512<double>.Count <= values.Length; i += Vector512<double>.Count)
-            {
-                var v = Vector512.LoadUnsafe(ref src, (nuint)i);
-                vmin = Vector512.Min(vmin, v);
-                vmax = Vector512.Max(vmax, v);
-                vz -= Vector512.Equals(v, Vector512<double>.Zero).AsInt64();
-                vn -= Vector512.LessThan(v, Vector512<double>.Zero).AsInt64();
-                vs += v;
-            }
-            for (var lane = 0; lane < Vector512<double>.Count; lane++)
-            {
-                if (vmin[lane] < min) min = vmin[lane];
-                if (vmax[lane] > max) max = vmax[lane];
-            }
-            zeros += Vector512.Sum(vz);
-            negatives += Vector512.Sum(vn);
-            sum = Vector512.Sum(vs);
-        }
-        for (; i < values.Length; i++)
-        {
-            var v = Unsafe.Add(ref src, i);
-            if (v < min) min = v;
-            if (v > max) max = v;
-            if (v == 0) zeros++;
-            else if (v < 0) negatives++;
-            sum += v;
-        }
-    }
-
-    /// <summary>Sum of squared deviations of a block of finite doubles from <paramref name="mean"/>.</summary>
-    public static double DoubleM2(ReadOnlySpan<double> values, double mean) => NumericKernels.SumSquaredDeviations(values, mean);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> AsDoubles<T>(Vector512<T> v) =>
+        typeof(T) == typeof(long) ? Vector512.ConvertToDouble(v.AsInt64())
+        : typeof(T) == typeof(double) ? v.AsDouble()
+        : throw new NotSupportedException(typeof(T).Name);
 
     /// <summary>
     /// Adds a block of hashes to the registers. A hash can raise its register only if its rank exceeds the

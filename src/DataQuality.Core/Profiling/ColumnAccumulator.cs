@@ -1,17 +1,16 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DataQuality.Core.Profiling.Sketches;
 
 namespace DataQuality.Core.Profiling;
 
 /// <summary>
-/// Profiles the decoded, null-free values of one column chunk. Numeric work runs over whole spans
-/// (TensorPrimitives / Vector&lt;T&gt;); the per-value loop only hashes into the HyperLogLog and
-/// Misra–Gries tables, which allocate nothing. Strings keep their decoded <see cref="ReadOnlyMemory{T}"/>
-/// (dictionary pages share one buffer), so text is materialised only for min, max and the top-k survivors.
+/// Profiles the decoded, null-free values of one column chunk. Numbers are walked in cache-sized blocks
+/// through the vector kernels of <see cref="BlockKernels"/>; dictionary strings are counted per entry and
+/// hashed, parsed and compared once per entry. Nothing is allocated per value, and text is materialised
+/// only for min, max and the top-k survivors.
 /// </summary>
 internal sealed class ColumnAccumulator
 {
@@ -103,9 +102,9 @@ internal sealed class ColumnAccumulator
             _feed.FeedBlock(_counter, hashes, block, offset);
             // The counter overflowed inside this block: it flushed the keys it had, the block's own values follow.
             if (deferred && _counter.DeferredDistinct is null) BlockKernels.AddHashes(_owner._distinct, hashes);
-            BlockKernels.IntegerStats(block, ref _min, ref _max, ref _zeros, ref _negatives, out var sum);
+            BlockKernels.Stats(block, ref _min, ref _max, ref _zeros, ref _negatives, out var sum);
             var mean = sum / block.Length;
-            _moments.Merge(block.Length, sum, mean, BlockKernels.IntegerM2(block, mean));
+            _moments.Merge(block.Length, sum, mean, BlockKernels.M2(block, mean));
             _sampler.Feed(block, offset);
         }
 
@@ -165,9 +164,9 @@ internal sealed class ColumnAccumulator
                 finite = compacted[..n];
             }
             if (finite.IsEmpty) continue;
-            BlockKernels.DoubleStats(finite, ref min, ref max, ref zeros, ref negatives, out var sum);
+            BlockKernels.Stats(finite, ref min, ref max, ref zeros, ref negatives, out var sum);
             var mean = sum / finite.Length;
-            moments.Merge(finite.Length, sum, mean, BlockKernels.DoubleM2(finite, mean));
+            moments.Merge(finite.Length, sum, mean, BlockKernels.M2(finite, mean));
             if (!sawNonFinite) sampler.Feed(finite, offset);
             finiteCount += finite.Length;
         }
@@ -181,7 +180,7 @@ internal sealed class ColumnAccumulator
         if (sawNonFinite)
         {
             kll = new KllSketch(_kllK);
-            var n = NumericKernels.CompactFinite(values, out _, out _, out _);
+            var n = NumericKernels.CompactFinite(values);
             kll.AddBatch(values[..n], min, max);
         }
         else
@@ -468,11 +467,11 @@ internal sealed class ColumnAccumulator
     private void AddFiniteDoubles(Span<double> values, double min, double max)
     {
         if (values.IsEmpty) return;
-        var sum = TensorPrimitives.Sum<double>(values);
+        double ignoredMin = min, ignoredMax = max;
+        long zeros = 0, negatives = 0;
+        BlockKernels.Stats<double>(values, ref ignoredMin, ref ignoredMax, ref zeros, ref negatives, out var sum);
         var mean = sum / values.Length;
-        var m2 = NumericKernels.SumSquaredDeviations(values, mean);
-        (_profile.Moments ??= new Moments()).Merge(values.Length, sum, mean, m2);
-        var (zeros, negatives) = NumericKernels.CountZerosAndNegatives(values);
+        (_profile.Moments ??= new Moments()).Merge(values.Length, sum, mean, BlockKernels.M2<double>(values, mean));
         _profile.ZeroCount += zeros;
         _profile.NegativeCount += negatives;
         var kll = _profile.QuantileSketch ??= new KllSketch(_kllK);

@@ -166,18 +166,21 @@ public sealed class BlockPipelineTests
         var random = new Random(length + 100);
         var longs = Enumerable.Range(0, length).Select(i => i % 5 == 0 ? 0 : random.NextInt64(-1_000_000, 1_000_000)).ToArray();
         long min = long.MaxValue, max = long.MinValue, zeros = 0, negatives = 0;
-        BlockKernels.IntegerStats(longs, ref min, ref max, ref zeros, ref negatives, out var sum);
+        BlockKernels.Stats<long>(longs, ref min, ref max, ref zeros, ref negatives, out var sum);
         (min, max, zeros, negatives).Should().Be((longs.Min(), longs.Max(), longs.LongCount(v => v == 0), longs.LongCount(v => v < 0)));
         sum.Should().BeApproximately(longs.Sum(v => (double)v), 1e-6);
         var mean = sum / length;
-        BlockKernels.IntegerM2(longs, mean).Should().BeApproximately(longs.Sum(v => (v - mean) * (v - mean)), 1e-3 * Math.Max(1, longs.Sum(v => (v - mean) * (v - mean))) * 1e-9);
+        BlockKernels.M2<long>(longs, mean).Should().BeApproximately(longs.Sum(v => (v - mean) * (v - mean)), 1e-3 * Math.Max(1, longs.Sum(v => (v - mean) * (v - mean))) * 1e-9);
 
         var doubles = longs.Select(v => v / 7.0).ToArray();
         double dmin = double.PositiveInfinity, dmax = double.NegativeInfinity;
         zeros = negatives = 0;
-        BlockKernels.DoubleStats(doubles, ref dmin, ref dmax, ref zeros, ref negatives, out var dsum);
+        BlockKernels.Stats<double>(doubles, ref dmin, ref dmax, ref zeros, ref negatives, out var dsum);
         (dmin, dmax, zeros, negatives).Should().Be((doubles.Min(), doubles.Max(), doubles.LongCount(v => v == 0), doubles.LongCount(v => v < 0)));
         dsum.Should().BeApproximately(doubles.Sum(), 1e-6);
+        var dmean = dsum / length;
+        var expectedM2 = doubles.Sum(v => (v - dmean) * (v - dmean));
+        BlockKernels.M2<double>(doubles, dmean).Should().BeApproximately(expectedM2, 1e-9 * Math.Max(1, expectedM2));
     }
 
     [Fact]

@@ -164,7 +164,7 @@ public sealed class FrequentItemsCounter<TPayload>
     /// decremented (flags, small enums: the common low-cardinality column), with vector compares instead
     /// of a table probe per value. Returns false, having counted nothing, when any hash is not a key yet.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAddBlockOfKnownKeys(ReadOnlySpan<ulong> hashes)
     {
         const int MaxKeys = 8;
