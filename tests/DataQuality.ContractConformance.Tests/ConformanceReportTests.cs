@@ -102,8 +102,8 @@ public sealed class ConformanceReportTests
         var sb = new StringBuilder();
         sb.AppendLine("## Data contracts").AppendLine();
         sb.AppendLine("Written by `tests/DataQuality.ContractConformance.Tests` (`ConformanceReportTests`); do not edit by hand. The");
-        sb.AppendLine("datacontract-cli fixtures that need no Postgres (`../shared/conformance/datacontract-cli`, upstream @ f8059d9e) and the");
-        sb.AppendLine("ODCS/DCS example contracts (`../shared/conformance/contracts-examples`), run through `ContractRunner` / `ContractLinter` /");
+        sb.AppendLine("datacontract-cli fixtures that need no Postgres (`tests/conformance/datacontract-cli`, upstream @ f8059d9e) and the");
+        sb.AppendLine("ODCS/DCS example contracts (`tests/conformance/contracts-examples`), run through `ContractRunner` / `ContractLinter` /");
         sb.AppendLine("`ContractDiff`. Expected outcomes are the upstream tests' assertions.").AppendLine();
         sb.AppendLine("| fixture group | conforming | total | what is compared |").AppendLine("|---|---:|---:|---|");
         foreach (var (group, ok, total, note) in rows)

@@ -26,7 +26,7 @@ public static class Scoreboard
         sb.AppendLine("# GX conformance scoreboard");
         sb.AppendLine();
         sb.AppendLine("Written by `tests/DataQuality.Conformance.Tests` on every run (do not edit by hand). Every case of the");
-        sb.AppendLine($"Great Expectations 1.2.0 fixtures (`../shared/conformance/gx`, {o.Select(x => x.Case.File).Distinct().Count()} files, {o.Count} cases) is run through");
+        sb.AppendLine($"Great Expectations 1.2.0 fixtures (`tests/conformance/gx`, {o.Select(x => x.Case.File).Distinct().Count()} files, {o.Count} cases) is run through");
         sb.AppendLine("`SuiteRunner` on an in-memory DuckDB table and compared with the fixture's `out` as GX's `check_json_test_result` does.");
         sb.AppendLine();
         sb.AppendLine("## Totals");

@@ -19,20 +19,7 @@ internal static class GxFixtureCases
 {
     private static readonly string[] SqlBackends = ["sqlalchemy", "sqlite", "postgresql"];
 
-    public static string Directory()
-    {
-        var dir = Environment.GetEnvironmentVariable("DQ_CONFORMANCE_DIR");
-        if (string.IsNullOrEmpty(dir))
-        {
-            var root = AppContext.BaseDirectory;
-            while (root is not null && !File.Exists(Path.Combine(root, "DataQuality.sln"))) root = Path.GetDirectoryName(root);
-            dir = Path.Combine(root ?? ".", "..", "shared", "conformance");
-        }
-        var gx = Path.Combine(dir, "gx", "tests", "test_definitions");
-        if (!System.IO.Directory.Exists(gx))
-            throw new InvalidOperationException($"GX conformance fixtures not found at '{Path.GetFullPath(gx)}'; set DQ_CONFORMANCE_DIR to the conformance folder.");
-        return gx;
-    }
+    public static string Directory() => DataQuality.Tests.Shared.ConformanceData.Require("gx", "tests", "test_definitions");
 
     /// <summary>Every failing case as "title: why"; empty when all pass. Also returns how many cases ran.</summary>
     public static (int Ran, List<string> Failures) Run(string category, string type, IReadOnlySet<string>? skip = null)
