@@ -6,22 +6,16 @@ namespace DataQuality.Cli.Options;
 /// <summary>Options several commands share, defined once so they read and behave the same everywhere.</summary>
 internal static class CommonOptions
 {
-    public static Option<ReportFormat> Format(ReportFormat defaultFormat = ReportFormat.Text) => new("--format", "-f")
-    {
-        Description = "Output format: text, json, markdown or junit.",
-        DefaultValueFactory = _ => defaultFormat,
-    };
+    public static Option<ReportFormat> Format(ReportFormat defaultFormat = ReportFormat.Text) =>
+        ChoiceOption.Create("--format", ["-f"], "Output format: text, json, markdown or junit.", defaultFormat);
 
     public static Option<FileInfo?> Output() => new("--output", "-o")
     {
         Description = "Write the report to this file instead of standard output.",
     };
 
-    public static Option<FailOn> FailOn() => new("--fail-on")
-    {
-        Description = "Which severity makes the exit code 1: error (default) or warn.",
-        DefaultValueFactory = _ => Options.FailOn.Error,
-    };
+    public static Option<FailOn> FailOn() =>
+        ChoiceOption.Create("--fail-on", [], "Which severity makes the exit code 1: error (default) or warn.", Options.FailOn.Error);
 
     public static Option<int?> Threads() => new("--threads")
     {
