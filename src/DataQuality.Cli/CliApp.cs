@@ -29,6 +29,9 @@ public static class CliApp
             return ExitCodes.UsageOrInputError;
         }
 
+        foreach (var warning in CommonOptions.DeprecatedNames(parsed))
+            await stderr.WriteLineAsync(warning).ConfigureAwait(false);
+
         if (parsed.Action is HelpAction)
         {
             var help = new StringWriter();

@@ -68,4 +68,23 @@ public sealed class ParseErrorTests
         run.Out.Should().Contain("text|json|markdown|junit").And.Contain("error|warn")
             .And.NotContain("<Text|").And.NotContain("[default: Text]");
     }
+
+    [Fact]
+    public async Task The_aws_profile_is_aws_profile_and_the_old_name_warns()
+    {
+        var help = await CliRunner.RunAsync("validate", "--help");
+        help.Out.Should().Contain("--aws-profile").And.NotMatchRegex(@"\s--profile\s");
+
+        var old = await CliRunner.RunAsync("validate", "--suite", "missing.yaml", "--data", "d.parquet", "--profile", "dev");
+        old.Error.Should().Contain("DQ0003").And.Contain("--profile is deprecated; use --aws-profile");
+    }
+
+    [Fact]
+    public async Task Compare_takes_lower_case_formats_and_short_output()
+    {
+        var run = await CliRunner.RunAsync("compare", "--base", "a", "--head", "b", "--format", "xml");
+
+        run.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
+        run.Error.Should().Contain("DQ0002").And.Contain("'xml' is not one of markdown, json");
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using DataQuality.Core.Reporting;
 
 namespace DataQuality.Cli.Options;
@@ -21,6 +22,18 @@ internal static class CommonOptions
     {
         Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",
     };
+
+    /// <summary>Old option names still accepted (hidden from help) and the names that replace them.</summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        ["--profile"] = "--aws-profile",
+        ["--out"] = "--output",
+    };
+
+    /// <summary>One warning per deprecated option name used on this command line.</summary>
+    public static IEnumerable<string> DeprecatedNames(ParseResult parse) =>
+        parse.Tokens.Where(t => t.Type == TokenType.Option && Renamed.ContainsKey(t.Value)).Select(t => t.Value).Distinct()
+            .Select(name => $"dq: warning DQ0003: {name} is deprecated; use {Renamed[name]}.");
 
     /// <summary>Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.</summary>
     public static async Task WriteAsync(CliContext context, FileInfo? output, string text, CancellationToken cancellationToken)
