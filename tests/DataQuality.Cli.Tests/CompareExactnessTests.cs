@@ -109,14 +109,14 @@ public sealed class CompareExactnessTests
 
         foreach (var (b, h) in new[] { ("main", "feature"), ("b", "h") })
         {
-            var run = await DqProcess.RunAsync(t.Root, "compare", "--base", b, "--head", h, "--key", "orders=id");
+            var run = await DqProcess.RunAsync(t.Root, "compare", "--base", b, "--head", h, "--key", "orders=id", "--no-profile");
 
             run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
             run.Out.Should().Contain($"- base: `{b}`\n- head: `{h}`\n")
                 .And.Contain("| domain |").And.Contain("| schemaVersion |")
                 .And.Contain("| `1` | loaded_at | `2026-01-01 10:00:00` | `2026-01-02 11:30:00` |")
                 .And.NotContain("{base}").And.NotContain("{head}").And.NotContain("{timestamp}");
-            var json = await DqProcess.RunAsync(t.Root, "compare", "--base", b, "--head", h, "--key", "orders=id", "--format", "json");
+            var json = await DqProcess.RunAsync(t.Root, "compare", "--base", b, "--head", h, "--key", "orders=id", "--no-profile", "--format", "json");
             using var doc = JsonDocument.Parse(json.Out);
             (doc.RootElement.GetProperty("base").GetString(), doc.RootElement.GetProperty("head").GetString()).Should().Be((b, h));
             json.Out.Should().Contain("\"schemaVersion\"").And.Contain("\"domain\"").And.NotContain("{base}").And.NotContain("{head}");
