@@ -32,7 +32,9 @@ internal static class CompareCommand
 
             using var s3 = new S3TreeLister(storage.Bind(parse)); // s3:// trees, read through the download cache
             var report = await new TreeComparer([s3, LocalTreeLister.Instance]).CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken).ConfigureAwait(false);
-            var render = new SnapshotRenderOptions { MaxSamples = options.SampleSize };
+            // A report for people (terminal, CI log, --output file): real paths and values; scrubbing
+            // is for snapshot files only (DataSnapshot in tests).
+            var render = SnapshotRenderOptions.Report with { MaxSamples = options.SampleSize };
             var text = parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
 
             if (parse.GetValue(output) is { } file)
