@@ -3,6 +3,7 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Snapshots;
 using DataQuality.Core.Storage;
 
@@ -66,23 +67,18 @@ internal static class CompareCommand
                 },
             };
 
+            // The report is never written over a file of either tree (DQ2008), checked before the comparison runs.
+            var outputFile = parse.GetValue(output);
+            var inputs = outputFile is null ? [] : await LocalInputsAsync([parse.GetValue(baseOption)!, parse.GetValue(headOption)!], cancellationToken).ConfigureAwait(false);
+            if (outputFile is not null) OutputFile.EnsureWritable(outputFile, inputs);
             using var s3 = new S3TreeLister(storage.Bind(parse)); // s3:// trees, read through the download cache
             var report = await new TreeComparer([s3, LocalTreeLister.Instance]).CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken).ConfigureAwait(false);
             var render = new SnapshotRenderOptions { MaxSamples = options.SampleSize };
             var text = parse.GetValue(format) == "json" ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
 
-            if (parse.GetValue(output) is { } file)
+            if (outputFile is { } file)
             {
-                try
-                {
-                    var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-                    if (dir is not null) Directory.CreateDirectory(dir);
-                    await File.WriteAllTextAsync(file, text, SnapshotText.Encoding, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new InputException("DQ6006", $"Cannot write the report: {ex.Message}", new SourceLocation(file), ex);
-                }
+                await OutputFile.WriteAllTextAsync(file, text, inputs, SnapshotText.Encoding, cancellationToken).ConfigureAwait(false);
                 await context.Out.WriteLineAsync(Summary(report) + $"; report written to {file}").ConfigureAwait(false);
             }
             else
@@ -95,6 +91,14 @@ internal static class CompareCommand
             return report.Verdict.ExitCode;
         });
         return command;
+    }
+
+    private static async Task<List<string>> LocalInputsAsync(string[] roots, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        foreach (var root in roots.Where(r => LocalTreeLister.Instance.CanList(r) && Directory.Exists(r)))
+            files.AddRange((await LocalTreeLister.Instance.ListAsync(root, cancellationToken).ConfigureAwait(false)).Select(f => f.Location));
+        return files;
     }
 
     private static string Summary(ComparisonReport report)

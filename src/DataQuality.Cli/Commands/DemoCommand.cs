@@ -14,7 +14,12 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo("dq-demo"),
         };
         var command = new Command("demo", "Build a small pipeline's outputs for main and a feature branch, then validate, profile and compare them.") { output };
-        command.SetAction((parse, cancellationToken) => new DemoRunner(context, parse.GetValue(output)!.FullName).RunAsync(cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            // A file named like the demo folder is DQ2009, not an internal error halfway through the build.
+            Core.Files.OutputFile.EnsureFolder(parse.GetValue(output)!.FullName);
+            return new DemoRunner(context, parse.GetValue(output)!.FullName).RunAsync(cancellationToken);
+        });
         return command;
     }
 }

@@ -3,6 +3,7 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Storage;
 using Spectre.Console;
@@ -36,6 +37,7 @@ internal static class ProfileCommand
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
             using var _ = fetcher; // keeps --no-cache downloads until the profile is done
             var resolved = await resolver.ResolveAsync(dataset, ct).ConfigureAwait(false);
+            if (parse.GetValue(output) is { Length: > 0 } target) OutputFile.EnsureWritable(target, resolved.Files);
             var options = new ProfileOptions
             {
                 Columns = parse.GetValue(columns) is { Length: > 0 } list
@@ -46,7 +48,7 @@ internal static class ProfileCommand
             };
             var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
             if (parse.GetValue(output) is { Length: > 0 } outFile)
-                await ProfileJson.WriteAsync(profile, outFile, ct).ConfigureAwait(false);
+                await ProfileJson.WriteAsync(profile, outFile, ct, resolved.Files).ConfigureAwait(false);
             switch (parse.GetValue(format))
             {
                 case "json":

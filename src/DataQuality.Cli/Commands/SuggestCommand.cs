@@ -2,6 +2,7 @@ using System.CommandLine;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
 
 namespace DataQuality.Cli.Commands;
@@ -24,6 +25,7 @@ internal static class SuggestCommand
             if (dataset.Format != DatasetFormat.Parquet)
                 throw new InputException(ProfileErrors.NotParquet, $"dq suggest reads Parquet; '{dataset.Location}' looks like {dataset.Format}.", new SourceLocation(dataset.Location));
             var resolved = await DatasetResolver.LocalOnly.ResolveAsync(dataset, ct).ConfigureAwait(false);
+            if (parse.GetValue(output) is { Length: > 0 } target) OutputFile.EnsureWritable(target, resolved.Files);
             var profile = await ParquetProfiler.ProfileAsync(ProfileInput.From(resolved.Files, resolved.Locations), ProfileOptions.Default, null, ct).ConfigureAwait(false);
             var contractName = parse.GetValue(name) is { Length: > 0 } n ? n : DefaultName(dataset.Location);
             using var db = DuckDbSession.Open(DuckDbOptions.FromEnvironment());
@@ -36,7 +38,7 @@ internal static class SuggestCommand
             var yaml = ContractSuggester.SuggestYaml(profile, contractName, resolved.ToRelationSql(), db, serverPath);
             if (file is { Length: > 0 })
             {
-                await File.WriteAllTextAsync(file, yaml, ct).ConfigureAwait(false);
+                await OutputFile.WriteAllTextAsync(file, yaml, resolved.Files, cancellationToken: ct).ConfigureAwait(false);
                 await context.Out.WriteLineAsync($"wrote {file}: {profile.Columns.Count} columns from {profile.RowCount:N0} rows").ConfigureAwait(false);
             }
             else

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataQuality.Core.Files;
 using DataQuality.Core.Reporting;
 
 namespace DataQuality.Cli.Options;
@@ -28,16 +29,18 @@ internal static class CommonOptions
         Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",
     };
 
-    /// <summary>Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.</summary>
-    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.
+    /// The file is never one of <paramref name="inputs"/> (DQ2008) nor a folder (DQ2009): see <see cref="OutputFile"/>.
+    /// </summary>
+    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         if (output is null)
         {
             await context.Out.WriteAsync(text).ConfigureAwait(false);
             return;
         }
-        output.Directory?.Create();
-        await File.WriteAllTextAsync(output.FullName, text, cancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAllTextAsync(output.ToString(), text, inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }
 
