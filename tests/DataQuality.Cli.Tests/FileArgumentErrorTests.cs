@@ -25,7 +25,7 @@ public sealed class FileArgumentErrorTests : IDisposable
     {
         var blocker = _dir.Write("dq-demo", "a file, not the demo folder");
 
-        var run = await RunAsync("demo", "--out", blocker);
+        var run = await RunAsync("demo", "--output", blocker);
 
         AssertInputError(run, "DQ2009");
         run.Error.Should().Contain("dq-demo");

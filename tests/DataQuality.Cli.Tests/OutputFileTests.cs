@@ -88,15 +88,16 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Profile_out_and_suggest_out_refuse_the_file_they_read()
+    public async Task Profile_and_suggest_refuse_to_write_over_the_file_they_read()
     {
-        var profile = await RunAsync("profile", _data, "--out", _data);
-        var suggest = await RunAsync("suggest", _data, "--out", _data);
-        var suggestFolder = await RunAsync("suggest", _dir.Path, "--out", _data);
+        var profile = await RunAsync("profile", _data, "--format", "json", "--output", _data);
+        var profileLegacyOut = await RunAsync("profile", _data, "--out", _data);
+        var suggest = await RunAsync("suggest", _data, "--output", _data);
+        var suggestLegacyOut = await RunAsync("suggest", _data, "--out", _data);
+        var suggestFolder = await RunAsync("suggest", _dir.Path, "--output", _data);
 
-        AssertRefused(profile, "DQ2008");
-        AssertRefused(suggest, "DQ2008");
-        AssertRefused(suggestFolder, "DQ2008");
+        foreach (var run in new[] { profile, profileLegacyOut, suggest, suggestLegacyOut, suggestFolder })
+            AssertRefused(run, "DQ2008");
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class OutputFileTests : IDisposable
         using var trees = CompareTrees.Orders();
 
         var validate = await RunAsync("validate", "--suite", WriteRowCountSuite(_dir), "--data", _data, "--output", folder);
-        var profile = await RunAsync("profile", _data, "--out", folder);
+        var profile = await RunAsync("profile", _data, "--output", folder);
         var compare = await RunAsync("compare", "--base", trees.Base, "--head", trees.Head, "--key", "orders=id", "--output", folder);
 
         foreach (var run in new[] { validate, profile, compare })
@@ -137,8 +138,8 @@ public sealed class OutputFileTests : IDisposable
         var target = Path.Combine(blocker, "report.json");
 
         var validate = await RunAsync("validate", "--suite", WriteRowCountSuite(_dir), "--data", _data, "--output", target);
-        var profile = await RunAsync("profile", _data, "--out", target);
-        var suggest = await RunAsync("suggest", _data, "--out", target);
+        var profile = await RunAsync("profile", _data, "--output", target);
+        var suggest = await RunAsync("suggest", _data, "--output", target);
 
         foreach (var run in new[] { validate, profile, suggest })
         {
