@@ -3,6 +3,7 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Snapshots;
 using DataQuality.Core.Storage;
 
@@ -30,6 +31,10 @@ internal static class CompareCommand
         {
             var options = comparison.Bind(parse);
 
+            // The report is never written over a file of either tree (DQ2008), checked before the comparison runs.
+            var outputFile = parse.GetValue(output);
+            var inputs = outputFile is null ? [] : await LocalInputsAsync([parse.GetValue(baseOption)!, parse.GetValue(headOption)!], cancellationToken).ConfigureAwait(false);
+            if (outputFile is not null) OutputFile.EnsureWritable(outputFile, inputs);
             using var s3 = new S3TreeLister(storage.Bind(parse)); // s3:// trees, read through the download cache
             var report = await new TreeComparer([s3, LocalTreeLister.Instance]).CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken).ConfigureAwait(false);
             // A report for people (terminal, CI log, --output file): real paths and values; scrubbing
@@ -37,18 +42,9 @@ internal static class CompareCommand
             var render = SnapshotRenderOptions.Report with { MaxSamples = options.SampleSize };
             var text = parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
 
-            if (parse.GetValue(output) is { } file)
+            if (outputFile is { } file)
             {
-                try
-                {
-                    var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-                    if (dir is not null) Directory.CreateDirectory(dir);
-                    await File.WriteAllTextAsync(file, text, SnapshotText.Encoding, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new InputException("DQ6006", $"Cannot write the report: {ex.Message}", new SourceLocation(file), ex);
-                }
+                await OutputFile.WriteAllTextAsync(file, text, inputs, SnapshotText.Encoding, cancellationToken).ConfigureAwait(false);
                 await context.Out.WriteLineAsync(Summary(report) + $"; report written to {file}").ConfigureAwait(false);
             }
             else
@@ -61,6 +57,14 @@ internal static class CompareCommand
             return report.Verdict.ExitCode;
         });
         return command;
+    }
+
+    private static async Task<List<string>> LocalInputsAsync(string[] roots, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        foreach (var root in roots.Where(r => LocalTreeLister.Instance.CanList(r) && Directory.Exists(r)))
+            files.AddRange((await LocalTreeLister.Instance.ListAsync(root, cancellationToken).ConfigureAwait(false)).Select(f => f.Location));
+        return files;
     }
 
     private static string Summary(ComparisonReport report)

@@ -4,6 +4,7 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Contracts.Running;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Files;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
 
@@ -58,9 +59,10 @@ internal sealed class ContractValidation
                 ResolverForServer = ResolverFor,
                 History = history,
             };
+            if (output is not null) OutputFile.EnsureWritable(output.ToString(), [contract.FullName]);
             var result = await ContractRunner.ValidateAsync(contract.FullName, options, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
             var text = options.DryRun ? DryRunText(result) : Render(result, format);
-            await CommonOptions.WriteAsync(context, output, text, cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WriteAsync(context, output, text, result.InputFiles, cancellationToken).ConfigureAwait(false);
             return options.DryRun ? ExitCodes.Passed : result.ExitCode(failOnWarn);
         }
         finally

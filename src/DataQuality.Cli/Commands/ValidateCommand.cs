@@ -4,6 +4,7 @@ using DataQuality.Core;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Expectations.Readers;
+using DataQuality.Core.Files;
 using DataQuality.Core.History;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
@@ -54,6 +55,10 @@ internal static class ValidateCommand
                 return ExitCodes.UsageOrInputError;
             }
 
+            var dataset = DatasetRef.Parse(dataLocation);
+            // The report must never replace what it reports on: known before the scan, checked again when written.
+            string[] inputs = [suiteFile.FullName, .. dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset)];
+            if (parse.GetValue(output) is { } outputFile) OutputFile.EnsureWritable(outputFile.ToString(), inputs);
             var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName);
             var duckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
@@ -63,14 +68,14 @@ internal static class ValidateCommand
             var historyTarget = historyStore is null ? null : new HistoryTarget(historyStore, parse.GetValue(history.Dataset) ?? dataLocation);
             var report = await validator.ValidateAsync(
                 expectationSuite,
-                DatasetRef.Parse(dataLocation),
+                dataset,
                 ResultFormat.Default with { Level = level, UnexpectedIndexColumnNames = expectationSuite.PrimaryKey },
                 historyTarget,
                 cancellationToken).ConfigureAwait(false);
             if (historyTarget is not null)
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
-            await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), inputs, cancellationToken).ConfigureAwait(false);
             return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using DataQuality.Core.Files;
 using DataQuality.Core.Reporting;
 
 namespace DataQuality.Cli.Options;
@@ -35,16 +36,18 @@ internal static class CommonOptions
         parse.Tokens.Where(t => t.Type == TokenType.Option && Renamed.ContainsKey(t.Value)).Select(t => t.Value).Distinct()
             .Select(name => $"dq: warning DQ0003: {name} is deprecated; use {Renamed[name]}.");
 
-    /// <summary>Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.</summary>
-    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.
+    /// The file is never one of <paramref name="inputs"/> (DQ2008) nor a folder (DQ2009): see <see cref="OutputFile"/>.
+    /// </summary>
+    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         if (output is null)
         {
             await context.Out.WriteAsync(text).ConfigureAwait(false);
             return;
         }
-        output.Directory?.Create();
-        await File.WriteAllTextAsync(output.FullName, text, cancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAllTextAsync(output.ToString(), text, inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }
 
