@@ -92,7 +92,7 @@ public sealed class HivePartitionCliTests : IDisposable
     {
         var contractPath = Path.Combine(_dir, "drafts", "orders.odcs.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(contractPath)!);
-        var suggest = await CliRunner.RunAsync("suggest", _tree, "--out", contractPath);
+        var suggest = await CliRunner.RunAsync("suggest", _tree, "--output", contractPath);
         suggest.ExitCode.Should().Be(ExitCodes.Passed, suggest.Error);
         suggest.Out.Should().Contain("5 columns from 750 rows");
 

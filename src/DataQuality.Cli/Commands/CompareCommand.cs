@@ -22,9 +22,8 @@ internal static class CompareCommand
         var absTol = new Option<string[]>("--abs-tol") { Description = "Absolute tolerance: column=0.01, entity.column=0.01 or default=0.01 (repeatable)." };
         var relTol = new Option<string[]>("--rel-tol") { Description = "Relative tolerance: column=1e-6 (repeatable)." };
         var exclude = new Option<string[]>("--exclude") { Description = "Column left out of the value comparison, optionally entity.column (repeatable)." };
-        var format = new Option<string>("--format") { Description = "markdown or json.", DefaultValueFactory = _ => "markdown" };
-        format.AcceptOnlyFromAmong("markdown", "json");
-        var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var format = ChoiceOption.Create("--format", ["-f"], "Output format: markdown (default) or json.", CompareFormat.Markdown);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var maxChanged = new Option<long?>("--max-changed-rows") { Description = "Fail when an entity has more changed + added + removed rows." };
         var maxDelta = new Option<double?>("--max-row-count-delta-pct") { Description = "Fail when an entity's row count changes by more than this percentage." };
         var failOnSchema = new Option<bool>("--fail-on-schema-change") { Description = "Fail when entities or columns appear, disappear or change type or nullability." };
@@ -69,7 +68,7 @@ internal static class CompareCommand
             using var s3 = new S3TreeLister(storage.Bind(parse)); // s3:// trees, read through the download cache
             var report = await new TreeComparer([s3, LocalTreeLister.Instance]).CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken).ConfigureAwait(false);
             var render = new SnapshotRenderOptions { MaxSamples = options.SampleSize };
-            var text = parse.GetValue(format) == "json" ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
+            var text = parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
 
             if (parse.GetValue(output) is { } file)
             {
@@ -102,4 +101,10 @@ internal static class CompareCommand
         var changed = report.Entities.Count(e => e.Presence != Presence.Both || !e.IdenticalFiles && (e.Keyed is null || e.Keyed.DifferingRows > 0 || e.SchemaChanges.Count > 0));
         return $"dq compare: {report.Entities.Count} entities, {changed} with differences, verdict {(report.Verdict.Passed ? "passed" : "failed")}";
     }
+}
+
+internal enum CompareFormat
+{
+    Markdown,
+    Json,
 }

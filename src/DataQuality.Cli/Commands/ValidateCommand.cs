@@ -26,11 +26,7 @@ internal static class ValidateCommand
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var threads = CommonOptions.Threads();
-        var resultFormat = new Option<ResultFormatLevel>("--result-format")
-        {
-            Description = "GX result_format level: BooleanOnly, Basic, Summary (default) or Complete.",
-            DefaultValueFactory = _ => ResultFormatLevel.Summary,
-        };
+        var resultFormat = ChoiceOption.Create("--result-format", [], "GX result_format level: booleanonly, basic, summary (default) or complete.", ResultFormatLevel.Summary);
 
         var trustSuiteSql = new Option<bool>("--trust-suite-sql")
         {
