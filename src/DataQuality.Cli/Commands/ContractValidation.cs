@@ -21,6 +21,11 @@ internal sealed class ContractValidation
     public Option<string[]> Variables { get; } = new("--var") { Description = "Contract variable name=value, e.g. --var ds=2026-02-11 (fallback: env DQ_VAR_name).", AllowMultipleArgumentsPerToken = false };
     public Option<string?> Model { get; } = new("--model") { Description = "Only this contract model (schema object)." };
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "List the derived checks and their SQL without reading data." };
+    public Option<string[]> AllowPath { get; } = new("--allow-path")
+    {
+        Description = "Also allow local data under this folder (repeatable); by default a contract's server paths and a suite's other tables must lie in the repository holding the contract or suite.",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public void AddTo(Command command)
     {
@@ -29,6 +34,7 @@ internal sealed class ContractValidation
         command.Options.Add(Variables);
         command.Options.Add(Model);
         command.Options.Add(DryRun);
+        command.Options.Add(AllowPath);
     }
 
     public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
@@ -55,6 +61,7 @@ internal sealed class ContractValidation
                 Model = parse.GetValue(Model),
                 DryRun = parse.GetValue(DryRun),
                 Variables = ContractVariables.Parse(parse.GetValue(Variables) ?? []),
+                AllowedPaths = AllowedPaths(parse),
                 DuckDb = duckDb,
                 ResolverForServer = ResolverFor,
                 History = history,
@@ -70,6 +77,13 @@ internal sealed class ContractValidation
             foreach (var f in fetchers) f.Dispose();
         }
     }
+
+    /// <summary>The <c>--allow-path</c> folders, absolute.</summary>
+    public IReadOnlyList<string> AllowedPaths(ParseResult parse) => (parse.GetValue(AllowPath) ?? []).Select(Path.GetFullPath).ToList();
+
+    /// <summary>The contract-only options given on the command line (an error with <c>--suite</c>).</summary>
+    public IEnumerable<string> ContractOnlyGiven(ParseResult parse) =>
+        new Option[] { Server, Variables, Model, DryRun }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
 
     private static string Render(ContractRunResult result, ReportFormat format)
     {

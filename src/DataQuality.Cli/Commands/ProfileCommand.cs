@@ -45,7 +45,7 @@ internal static class ProfileCommand
                 Columns = parse.GetValue(columns) is { Length: > 0 } list
                     ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : null,
-                MaxDegreeOfParallelism = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount,
+                MaxDegreeOfParallelism = parse.GetValue(threads) is { } t ? Core.Settings.SettingValues.Threads(t, "--threads") : Environment.ProcessorCount,
                 MetadataOnly = parse.GetValue(metadataOnly),
             };
             var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
