@@ -25,6 +25,7 @@ internal static class ValidateCommand
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var threads = CommonOptions.Threads();
+        var allowEmpty = CommonOptions.AllowEmpty();
         var resultFormat = new Option<ResultFormatLevel>("--result-format")
         {
             Description = "GX result_format level: BooleanOnly, Basic, Summary (default) or Complete.",
@@ -35,7 +36,7 @@ internal static class ValidateCommand
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
-            suite, data, format, output, failOn, threads, resultFormat,
+            suite, data, format, output, failOn, threads, resultFormat, allowEmpty,
         };
         storage.AddTo(command);
         history.AddTo(command);
@@ -48,7 +49,7 @@ internal static class ValidateCommand
             {
                 var contractDuckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
@@ -75,7 +76,8 @@ internal static class ValidateCommand
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
             await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
-            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);
+            await CommonOptions.WarnEmptyAsync(context, report, parse.GetValue(allowEmpty)).ConfigureAwait(false);
+            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn, allowEmpty: parse.GetValue(allowEmpty));
         });
         return command;
     }

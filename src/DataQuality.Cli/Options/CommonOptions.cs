@@ -23,6 +23,18 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Options.FailOn.Error,
     };
 
+    public static Option<bool> AllowEmpty() => new("--allow-empty")
+    {
+        Description = "Pass a suite (or contract model) that has no checks; without it, running no check is a failure (exit 1).",
+    };
+
+    /// <summary>The one line that says why a run with no checks failed.</summary>
+    public static async Task WarnEmptyAsync(CliContext context, Core.Checks.ValidationReport report, bool allowEmpty)
+    {
+        if (report.IsEmpty && !allowEmpty)
+            await context.Error.WriteLineAsync($"dq: '{report.SuiteName}' has no checks, so nothing was validated (exit 1); pass --allow-empty to accept an empty suite.").ConfigureAwait(false);
+    }
+
     public static Option<int?> Threads() => new("--threads")
     {
         Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",
