@@ -37,7 +37,7 @@ internal sealed class ContractValidation
         command.Options.Add(AllowPath);
     }
 
-    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, bool allowEmpty, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
     {
         var bound = storage.Bind(parse);
         var fetchers = new List<IDisposable>();
@@ -70,7 +70,10 @@ internal sealed class ContractValidation
             var result = await ContractRunner.ValidateAsync(contract.FullName, options, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
             var text = options.DryRun ? DryRunText(result) : Render(result, format);
             await CommonOptions.WriteAsync(context, output, text, result.InputFiles, cancellationToken).ConfigureAwait(false);
-            return options.DryRun ? ExitCodes.Passed : result.ExitCode(failOnWarn);
+            if (options.DryRun) return ExitCodes.Passed;
+            foreach (var model in result.Models)
+                if (model.Report is { } report) await CommonOptions.WarnEmptyAsync(context, report, allowEmpty).ConfigureAwait(false);
+            return result.ExitCode(failOnWarn, allowEmpty);
         }
         finally
         {

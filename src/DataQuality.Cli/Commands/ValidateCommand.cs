@@ -27,6 +27,7 @@ internal static class ValidateCommand
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var threads = CommonOptions.Threads();
+        var allowEmpty = CommonOptions.AllowEmpty();
         var resultFormat = ChoiceOption.Create("--result-format", [], "GX result_format level: booleanonly, basic, summary (default) or complete.", ResultFormatLevel.Summary);
 
         var trustSuiteSql = new Option<bool>("--trust-suite-sql")
@@ -38,7 +39,7 @@ internal static class ValidateCommand
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
-            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql,
+            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql, allowEmpty,
         };
         storage.AddTo(command);
         history.AddTo(command);
@@ -52,7 +53,7 @@ internal static class ValidateCommand
             {
                 var contractDuckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
@@ -87,7 +88,8 @@ internal static class ValidateCommand
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
             await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), inputs, cancellationToken).ConfigureAwait(false);
-            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);
+            await CommonOptions.WarnEmptyAsync(context, report, parse.GetValue(allowEmpty)).ConfigureAwait(false);
+            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn, allowEmpty: parse.GetValue(allowEmpty));
         });
         return command;
     }

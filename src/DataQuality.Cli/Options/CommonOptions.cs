@@ -19,6 +19,18 @@ internal static class CommonOptions
     public static Option<FailOn> FailOn() =>
         ChoiceOption.Create("--fail-on", [], "Which severity makes the exit code 1: error (default) or warn.", Options.FailOn.Error);
 
+    public static Option<bool> AllowEmpty() => new("--allow-empty")
+    {
+        Description = "Pass a suite (or contract model) that has no checks; without it, running no check is a failure (exit 1).",
+    };
+
+    /// <summary>The one line that says why a run with no checks failed.</summary>
+    public static async Task WarnEmptyAsync(CliContext context, Core.Checks.ValidationReport report, bool allowEmpty)
+    {
+        if (report.IsEmpty && !allowEmpty)
+            await context.Error.WriteLineAsync($"dq: '{report.SuiteName}' has no checks, so nothing was validated (exit 1); pass --allow-empty to accept an empty suite.").ConfigureAwait(false);
+    }
+
     public static Option<int?> Threads() => new("--threads")
     {
         Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",
