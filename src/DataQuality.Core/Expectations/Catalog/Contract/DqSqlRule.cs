@@ -3,6 +3,7 @@ using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Contracts.Model;
 using DataQuality.Core.Contracts.Sql;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -16,6 +17,12 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqSqlRule : ExpectationDefinition
 {
     public override string Type => "dq_sql_rule";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Required("query", ArgumentKind.String, "A single read-only SQL query returning one number."),
+        .. Arg.Threshold,
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {
