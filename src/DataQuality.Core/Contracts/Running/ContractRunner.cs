@@ -218,7 +218,9 @@ public static class ContractRunner
             string? sql = null, error = null;
             try
             {
-                var planned = ExpectationCatalog.Get(config.Type, config.Location).Plan(new PlanContext(config, schema, scan, source, ResultFormat.Default)
+                var definition = ExpectationCatalog.Get(config.Type, config.Location);
+                Expectations.Arguments.ExpectationArguments.Check(config, definition);
+                var planned = definition.Plan(new PlanContext(config, schema, scan, source, ResultFormat.Default)
                 {
                     // A dry run reads no history; an empty one lets history checks show their metric SQL.
                     History = new MetricHistory(derived.Schema.Name, "(dry run)", []),
