@@ -20,5 +20,6 @@ internal static class CommandCatalog
         yield return AcceptCommand.Create(context);
         yield return SnapshotsCommand.Create(context);
         yield return HistoryCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }
