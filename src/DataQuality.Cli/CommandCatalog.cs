@@ -21,5 +21,6 @@ internal static class CommandCatalog
         yield return SnapshotsCommand.Create(context);
         yield return HistoryCommand.Create(context);
         yield return BenchCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }

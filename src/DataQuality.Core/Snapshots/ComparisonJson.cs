@@ -195,6 +195,21 @@ public static class ComparisonJson
         w.WriteString("kind", d.Kind);
         DriftNumber(w, "psi", d.Psi);
         DriftNumber(w, "ks", d.KolmogorovSmirnov);
+        // The overlaid histogram lets `dq report` draw base and head from this file alone.
+        if (d.Histogram is { } bins)
+        {
+            w.WriteStartArray("histogram");
+            foreach (var b in bins)
+            {
+                w.WriteStartObject();
+                Double(w, "lower", b.Lower);
+                Double(w, "upper", b.Upper);
+                Double(w, "base", b.Base);
+                Double(w, "head", b.Head);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 
