@@ -209,3 +209,52 @@ public sealed class BenchCommandTests
         condition().Should().BeTrue("the condition should hold within 30 s");
     }
 }
+
+/// <summary>The same recipe with the canonical outputs and the namespace on a real S3-compatible server (s3rver on loopback).</summary>
+public sealed class BenchS3Tests(Core.Tests.TestSupport.S3rver.S3rverFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Bench_on_s3_snapshots_into_the_namespace_restores_by_etag_and_leaves_other_objects_alone()
+    {
+        var server = await fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync("bench", Ct);
+        using var repo = new BenchRepo();
+        using var store = Core.Storage.S3ObjectStore.Create(server.Options());
+        // The canonical outputs on S3 start with the same neighbours as the local ones.
+        await Core.Storage.StorageOperations.SyncAsync(Core.Storage.LocalObjectStore.Instance, Core.Storage.StorageUri.Local(repo.Outputs),
+            store, Core.Storage.StorageUri.S3(bucket, "client-a/"), cancellationToken: Ct);
+        var before = await ListAsync(store, bucket, "client-a/");
+        var dq = Path.Combine(AppContext.BaseDirectory, "dq");
+        // The pipeline writes to S3 with dq's own storage sync: a real process talking to the real server.
+        var command = $"\"{dq}\" storage sync data/ {{outputs}}/silver/orders/ds={{ds}}/ --endpoint-url {server.EndpointUrl} && " +
+                      $"\"{dq}\" storage sync data/ {{outputs}}/gold/summary/ds={{ds}}/ --endpoint-url {server.EndpointUrl}";
+
+        var run = await CliRunner.RunAsync("bench", "run", "--repo", repo.Repo, "--base", "main", "--head", "feature/x", "--run", command,
+            "--outputs", $"s3://{bucket}/client-a", "--partition", BenchRepo.Partition, "--layers", "silver,gold",
+            "--namespace", $"s3://{bucket}/benchmark-runs", "--client", "client-a", "--restore", "--key", "orders=order_id", "--key", "summary=order_id",
+            "--format", "json", "--endpoint-url", server.EndpointUrl, "--cache-dir", Path.Combine(repo.Root, "cache"));
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(run.Out)!;
+        json["restore"]!["identical"]!.GetValue<bool>().Should().BeTrue();
+        json["comparison"]!.ToJsonString().Should().Contain("\"changed\":{\"rows\":10");
+        (await ListAsync(store, bucket, "client-a/")).Should().Equal(before, "every object of the canonical root is as it was, by key, size and ETag");
+        var id = json["benchId"]!.GetValue<string>();
+        var stored = await ListAsync(store, bucket, $"benchmark-runs/{id}/");
+        stored.Keys.Should().Contain([$"benchmark-runs/{id}/manifest.json", $"benchmark-runs/{id}/head/silver/orders/ds=2026-02-11/orders.parquet",
+            $"benchmark-runs/{id}/pre-benchmark/silver/orders/ds=2026-02-11/part-0.parquet", $"benchmark-runs/{id}/report.md"]);
+
+        var list = await CliRunner.RunAsync("bench", "list", "--namespace", $"s3://{bucket}/benchmark-runs", "--endpoint-url", server.EndpointUrl);
+        list.Out.Should().Contain(id).And.Contain("passed");
+    }
+
+    private static async Task<Dictionary<string, string>> ListAsync(Core.Storage.IObjectStore store, string bucket, string prefix)
+    {
+        var result = new Dictionary<string, string>();
+        await foreach (var o in store.ListAsync(Core.Storage.StorageUri.S3(bucket, prefix), Ct))
+            result[o.Uri.Key] = $"{o.Size} {o.ETag}";
+        return result;
+    }
+}

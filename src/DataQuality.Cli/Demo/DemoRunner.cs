@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DataQuality.Core.Benchmarking;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Contracts.Running;
@@ -48,6 +49,7 @@ internal sealed class DemoRunner
         await Step("contracts", "Validate the data contracts (ODCS) on main and feature", () => ValidateContractsAsync(cancellationToken)).ConfigureAwait(false);
         await Step("profile", "Profile silver/orders and measure drift (main → feature)", () => ProfileAsync(cancellationToken)).ConfigureAwait(false);
         await Step("compare", "Compare main with feature and approve the snapshot", () => CompareAsync(cancellationToken)).ConfigureAwait(false);
+        await Step("bench", "Run main and the feature branch of a pipeline repository into one partition, compare and time them (dq bench run --repeat 3)", () => BenchAsync(cancellationToken)).ConfigureAwait(false);
 
         var reportPath = Path.Combine(_root, "report.md");
         await File.WriteAllTextAsync(reportPath, _report.ToString(), cancellationToken).ConfigureAwait(false);
@@ -180,6 +182,26 @@ internal sealed class DemoRunner
         var orders = report.Entities.FirstOrDefault(e => e.Name.EndsWith("orders", StringComparison.Ordinal) && !e.Name.EndsWith("order_items", StringComparison.Ordinal));
         if (orders?.Keyed is not { Changed: > 0, Added: > 0, Removed: > 0 } || orders.SchemaChanges.Count == 0)
             _problems.Add("the comparison should find changed, added and removed orders and the new discount column");
+    }
+
+    private async Task BenchAsync(CancellationToken cancellationToken)
+    {
+        var result = await DemoBench.RunAsync(_root, MainRoot, FeatureRoot, TextWriter.Null, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            await _context.Out.WriteLineAsync("  skipped: git is not installed").ConfigureAwait(false);
+            _report.AppendLine("Skipped: git is not installed.").AppendLine();
+            return;
+        }
+        foreach (var (label, s) in new[] { ("main", result.Base), (DemoBench.Branch, result.Head) })
+            await _context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {label,-18} {s.Succeeded}/{s.Runs} runs ok, p50 {s.P50:0.000} s, p95 {s.P95:0.000} s, peak {s.PeakRssMax / 1048576.0:0.0} MiB")).ConfigureAwait(false);
+        var orders = result.Comparison?.Entities.FirstOrDefault(e => e.Name == "silver/orders");
+        await _context.Out.WriteLineAsync($"  head/base p50 {result.RatioP50:0.00}x; silver/orders: {orders?.Keyed?.Changed ?? 0} changed, {orders?.Keyed?.Added ?? 0} added, {orders?.Keyed?.Removed ?? 0} removed; partition restored: {result.Restore?.Identical == true}").ConfigureAwait(false);
+        await _context.Out.WriteLineAsync($"  bench folder: {Path.Combine(_root, "bench", "runs", result.Context.BenchId)}").ConfigureAwait(false);
+        _report.Append(BenchMarkdown.Render(result).Replace("\n# ", "\n### ", StringComparison.Ordinal)).AppendLine();
+        if (result.ExitCode != Core.ExitCodes.Passed || orders?.Keyed is not { Changed: > 0 } || result.Restore?.Identical != true)
+            _problems.Add("the bench should run both branches, find the feature's changed orders and restore the partition");
     }
 
     private async Task Step(string name, string title, Func<Task> action)
