@@ -82,7 +82,7 @@ internal static class BenchCommand
             };
             var result = await new BenchRunner(storage.Bind(parse), context.Error).RunAsync(request, ct).ConfigureAwait(false);
             var text = parse.GetValue(format) == CompareFormat.Json ? BenchJson.Render(result) : BenchMarkdown.Render(result);
-            await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, ct).ConfigureAwait(false);
+            await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, [], ct).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"dq bench: {result.Context.Namespace.TrimEnd('/')}/{result.Context.BenchId}/report.md").ConfigureAwait(false);
             var exit = result.ExitCode;
             if (parse.GetValue(snapshot) is { Length: > 0 } name)
@@ -195,7 +195,7 @@ internal static class BenchCommand
             var bench = new BenchNamespace(store, root);
             var entry = await bench.GetAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
             var report = await new BenchRunner(options, context.Error).CompareAsync(bench.Folder(entry.BenchId), comparison.Bind(parse, entry.Context.Layout), ct).ConfigureAwait(false);
-            var render = new SnapshotRenderOptions { ScrubRoots = false };
+            var render = SnapshotRenderOptions.Report; // people read it: real paths and values
             await context.Out.WriteAsync(parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render)).ConfigureAwait(false);
             return report.Verdict.ExitCode;
         });
