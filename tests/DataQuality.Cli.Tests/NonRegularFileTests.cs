@@ -86,6 +86,26 @@ public sealed class NonRegularFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fifo_as_a_drift_reference_profile_is_refused()
+    {
+        var data = WriteParquet(_dir.Combine("d.parquet"));
+        var fifo = MakeFifo(_dir.Combine("profiles", "d.json"));
+        var suite = _dir.Write("drift.yaml", """
+            suite: drift
+            expectations:
+              - type: dq_column_distribution_drift
+                column: id
+                reference_profile: profiles/d.json
+                threshold: 0.1
+            """);
+
+        var run = await RunAsync("validate", "--suite", suite, "--data", data);
+
+        run.ExitCode.Should().BeOneOf(ExitCodes.ChecksFailed, ExitCodes.UsageOrInputError);
+        (run.Out + run.Error).Should().Contain("DQ2006").And.Contain(fifo).And.NotContain("   at ");
+    }
+
+    [Fact]
     public async Task Dev_zero_as_data_is_not_a_regular_file()
     {
         var validate = await RunAsync("validate", "--suite", WriteRowCountSuite(_dir), "--data", "/dev/zero");

@@ -82,6 +82,19 @@ public sealed class SymlinkLoopTests : IDisposable
     }
 
     [Fact]
+    public async Task Accept_all_stops_on_a_directory_loop_below_the_root()
+    {
+        _dir.Write("snapshots/Pipeline.Orders.received.md", "new");
+        Directory.CreateSymbolicLink(_dir.Combine("snapshots", "again"), "..");
+
+        var run = await RunAsync("accept", "--all", "--root", _dir.Combine("snapshots"));
+
+        run.ExitCode.Should().Be(ExitCodes.UsageOrInputError, run.Out + run.Error);
+        run.Error.Should().Contain("error DQ2007").And.Contain("again");
+        File.Exists(_dir.Combine("snapshots", "Pipeline.Orders.received.md")).Should().BeTrue("nothing is accepted from a looping tree");
+    }
+
+    [Fact]
     public async Task Two_links_to_one_partition_count_its_rows_once()
     {
         WriteParquet(_dir.Combine("orders", "ds=1", "p.parquet"));

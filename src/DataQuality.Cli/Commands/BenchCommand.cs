@@ -82,6 +82,7 @@ internal static class BenchCommand
             };
             var result = await new BenchRunner(storage.Bind(parse), context.Error).RunAsync(request, ct).ConfigureAwait(false);
             var text = parse.GetValue(format) == CompareFormat.Json ? BenchJson.Render(result) : BenchMarkdown.Render(result);
+            // The bench reads pipeline outputs through snapshots, not local files named here: only the folder/unwritable rule applies.
             await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, [], ct).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"dq bench: {result.Context.Namespace.TrimEnd('/')}/{result.Context.BenchId}/report.md").ConfigureAwait(false);
             var exit = result.ExitCode;

@@ -65,8 +65,10 @@ internal static class ValidateCommand
 
             var dataset = DatasetRef.Parse(dataLocation);
             // The report must never replace what it reports on: known before the scan, checked again when written.
-            string[] inputs = [suiteFile.FullName, .. dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset)];
-            if (parse.GetValue(output) is { } outputFile) OutputFile.EnsureWritable(outputFile.ToString(), inputs);
+            // The data is listed for that only when there is an output file.
+            var outputFile = parse.GetValue(output);
+            string[] inputs = outputFile is null ? [] : [suiteFile.FullName, .. dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset)];
+            if (outputFile is not null) OutputFile.EnsureWritable(outputFile.ToString(), inputs);
             var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName);
             var duckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
@@ -87,7 +89,7 @@ internal static class ValidateCommand
             if (historyTarget is not null)
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
-            await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), inputs, cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WriteAsync(context, outputFile, ValidationRenderer.Render([report], parse.GetValue(format)), inputs, cancellationToken).ConfigureAwait(false);
             await CommonOptions.WarnEmptyAsync(context, report, parse.GetValue(allowEmpty)).ConfigureAwait(false);
             return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn, allowEmpty: parse.GetValue(allowEmpty));
         });

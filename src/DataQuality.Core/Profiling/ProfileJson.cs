@@ -69,8 +69,7 @@ public static class ProfileJson
 
     public static async Task<DatasetProfile> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(path))
-            throw new InputException(ProfileErrors.FileNotFound, $"Profile file '{path}' does not exist.", new SourceLocation(path));
+        Files.LocalFileTree.RequireRegularFile(path, () => new InputException(ProfileErrors.FileNotFound, $"Profile file '{path}' does not exist.", new SourceLocation(path)));
         return Deserialize(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 
