@@ -94,6 +94,10 @@ public sealed class CompareExactnessTests
         first.GetProperty("key").GetString().Should().Be("1");
         var amount = first.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("column").GetString() == "amount");
         (amount.GetProperty("base").GetString(), amount.GetProperty("head").GetString()).Should().Be(("1.1", "1"), "each side shows its own value");
+        entity.GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("comparedAs").GetString())
+            .Should().Contain(new Dictionary<string, string?> { ["amount"] = "DOUBLE", ["loaded"] = "VARCHAR", ["label"] = "VARCHAR", ["id"] = null });
+        var markdown = await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--key", "orders=id", "--no-profile");
+        markdown.Out.Should().Contain("| amount | type changed | DOUBLE | BIGINT |").And.MatchRegex(@"\| amount \| DOUBLE \| BIGINT \| \w+ \| \w+ \| yes, as DOUBLE \|");
     }
 
     [Fact]

@@ -196,7 +196,7 @@ internal static class BenchCommand
             var bench = new BenchNamespace(store, root);
             var entry = await bench.GetAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
             var report = await new BenchRunner(options, context.Error).CompareAsync(bench.Folder(entry.BenchId), comparison.Bind(parse, entry.Context.Layout), ct).ConfigureAwait(false);
-            var render = new SnapshotRenderOptions { ScrubRoots = false };
+            var render = SnapshotRenderOptions.Report; // people read it: real paths and values
             await context.Out.WriteAsync(parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render)).ConfigureAwait(false);
             return report.Verdict.ExitCode;
         });

@@ -58,7 +58,7 @@ public static class BenchJson
             if (result.Comparison is null) w.WriteNullValue();
             else
             {
-                using var doc = JsonDocument.Parse(ComparisonJson.Render(result.Comparison, new SnapshotRenderOptions { ScrubRoots = false }));
+                using var doc = JsonDocument.Parse(ComparisonJson.Render(result.Comparison, SnapshotRenderOptions.Report));
                 doc.RootElement.WriteTo(w);
             }
             w.WriteEndObject();
@@ -83,9 +83,5 @@ public static class BenchJson
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, Math.Round(value, 6));
-        else w.WriteString(name, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-    }
+    private static void Number(Utf8JsonWriter w, string name, double value) => Reporting.JsonNumbers.Write(w, name, Math.Round(value, 6));
 }

@@ -51,7 +51,7 @@ public static class BenchMarkdown
 
         md.Append("## Comparison\n\n");
         if (result.Comparison is null) md.Append("Not compared: a branch's last run failed.\n");
-        else md.Append(ComparisonMarkdown.Render(result.Comparison, new SnapshotRenderOptions { ScrubRoots = snapshot }));
+        else md.Append(ComparisonMarkdown.Render(result.Comparison, snapshot ? SnapshotRenderOptions.Default : SnapshotRenderOptions.Report));
         return md.ToString();
     }
 

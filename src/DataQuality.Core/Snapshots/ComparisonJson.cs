@@ -110,6 +110,8 @@ public static class ComparisonJson
             NullableBool(w, "baseNullable", c.BaseNullable);
             NullableBool(w, "headNullable", c.HeadNullable);
             w.WriteBoolean("excluded", c.Excluded);
+            // The type a changed column's values are compared in (both sides read in it); null when unchanged or one-sided.
+            NullableString(w, "comparedAs", c.BaseType is not null && c.HeadType is not null && c.BaseType != c.HeadType ? ColumnTypes.CommonType(c.BaseType, c.HeadType) : null);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -223,7 +223,9 @@ public static class ComparisonMarkdown
     private static string Compared(EntityComparison e, SchemaColumn c) =>
         e.Keyed?.KeyColumns.Contains(c.Name) == true ? "key"
         : c.Excluded ? "excluded"
-        : c.BaseType is null || c.HeadType is null ? "no" : "yes";
+        : c.BaseType is null || c.HeadType is null ? "no"
+        : c.BaseType != c.HeadType ? $"yes, as {ColumnTypes.CommonType(c.BaseType, c.HeadType)}" // the type both sides are read in
+        : "yes";
 
     private static string PartitionTally(IReadOnlyList<PartitionComparison> partitions) =>
         string.Join(", ", Enum.GetValues<PartitionStatus>().Select(s => $"{Integer(partitions.Count(p => p.Status == s))} {s.ToString().ToLowerInvariant()}"));
