@@ -4,6 +4,7 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Contracts.Running;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Files;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
 
@@ -36,7 +37,7 @@ internal sealed class ContractValidation
         command.Options.Add(AllowPath);
     }
 
-    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, bool allowEmpty, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
     {
         var bound = storage.Bind(parse);
         var fetchers = new List<IDisposable>();
@@ -65,10 +66,14 @@ internal sealed class ContractValidation
                 ResolverForServer = ResolverFor,
                 History = history,
             };
+            if (output is not null) OutputFile.EnsureWritable(output.ToString(), [contract.FullName]);
             var result = await ContractRunner.ValidateAsync(contract.FullName, options, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
             var text = options.DryRun ? DryRunText(result) : Render(result, format);
-            await CommonOptions.WriteAsync(context, output, text, cancellationToken).ConfigureAwait(false);
-            return options.DryRun ? ExitCodes.Passed : result.ExitCode(failOnWarn);
+            await CommonOptions.WriteAsync(context, output, text, result.InputFiles, cancellationToken).ConfigureAwait(false);
+            if (options.DryRun) return ExitCodes.Passed;
+            foreach (var model in result.Models)
+                if (model.Report is { } report) await CommonOptions.WarnEmptyAsync(context, report, allowEmpty).ConfigureAwait(false);
+            return result.ExitCode(failOnWarn, allowEmpty);
         }
         finally
         {

@@ -3,6 +3,7 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Storage;
 using Spectre.Console;
@@ -36,6 +37,9 @@ internal static class ProfileCommand
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
             using var _ = fetcher; // keeps --no-cache downloads until the profile is done
             var resolved = await resolver.ResolveAsync(dataset, ct).ConfigureAwait(false);
+            // Neither file written may be one of the files profiled (DQ2008); refused before the scan.
+            if (parse.GetValue(legacyOut) is { Length: > 0 } jsonTarget) OutputFile.EnsureWritable(jsonTarget, resolved.Files);
+            if (parse.GetValue(output) is { } target) OutputFile.EnsureWritable(target.ToString(), resolved.Files);
             var options = new ProfileOptions
             {
                 Columns = parse.GetValue(columns) is { Length: > 0 } list
@@ -46,15 +50,15 @@ internal static class ProfileCommand
             };
             var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
             if (parse.GetValue(legacyOut) is { Length: > 0 } outFile)
-                await ProfileJson.WriteAsync(profile, outFile, ct).ConfigureAwait(false);
+                await ProfileJson.WriteAsync(profile, outFile, ct, resolved.Files).ConfigureAwait(false);
             var file = parse.GetValue(output);
             switch (parse.GetValue(format))
             {
                 case ProfileFormat.Json:
-                    await CommonOptions.WriteAsync(context, file, ProfileJson.Serialize(profile) + Environment.NewLine, ct).ConfigureAwait(false);
+                    await CommonOptions.WriteAsync(context, file, ProfileJson.Serialize(profile) + Environment.NewLine, resolved.Files, ct).ConfigureAwait(false);
                     break;
                 case ProfileFormat.Markdown:
-                    await CommonOptions.WriteAsync(context, file, ProfileRendering.Markdown(profile), ct).ConfigureAwait(false);
+                    await CommonOptions.WriteAsync(context, file, ProfileRendering.Markdown(profile), resolved.Files, ct).ConfigureAwait(false);
                     break;
                 default:
                     if (file is null)
@@ -63,7 +67,7 @@ internal static class ProfileCommand
                     {
                         var table = new StringWriter();
                         ProfileRendering.Table(profile, table, terminal: false);
-                        await CommonOptions.WriteAsync(context, file, table.ToString(), ct).ConfigureAwait(false);
+                        await CommonOptions.WriteAsync(context, file, table.ToString(), resolved.Files, ct).ConfigureAwait(false);
                     }
                     break;
             }

@@ -5,6 +5,7 @@ using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations.Readers;
+using DataQuality.Core.Files;
 using DataQuality.Core.History;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
@@ -26,6 +27,7 @@ internal static class ValidateCommand
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var threads = CommonOptions.Threads();
+        var allowEmpty = CommonOptions.AllowEmpty();
         var resultFormat = ChoiceOption.Create("--result-format", [], "GX result_format level: booleanonly, basic, summary (default) or complete.", ResultFormatLevel.Summary);
 
         var trustSuiteSql = new Option<bool>("--trust-suite-sql")
@@ -37,7 +39,7 @@ internal static class ValidateCommand
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
-            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql,
+            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql, allowEmpty,
         };
         storage.AddTo(command);
         history.AddTo(command);
@@ -51,7 +53,7 @@ internal static class ValidateCommand
             {
                 var contractDuckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
@@ -61,6 +63,12 @@ internal static class ValidateCommand
                 return ExitCodes.UsageOrInputError;
             }
 
+            var dataset = DatasetRef.Parse(dataLocation);
+            // The report must never replace what it reports on: known before the scan, checked again when written.
+            // The data is listed for that only when there is an output file.
+            var outputFile = parse.GetValue(output);
+            string[] inputs = outputFile is null ? [] : [suiteFile.FullName, .. dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset)];
+            if (outputFile is not null) OutputFile.EnsureWritable(outputFile.ToString(), inputs);
             var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName);
             var duckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
@@ -74,15 +82,16 @@ internal static class ValidateCommand
             var historyTarget = historyStore is null ? null : new HistoryTarget(historyStore, parse.GetValue(history.Dataset) ?? dataLocation);
             var report = await validator.ValidateAsync(
                 expectationSuite,
-                DatasetRef.Parse(dataLocation),
+                dataset,
                 ResultFormat.Default with { Level = level, UnexpectedIndexColumnNames = expectationSuite.PrimaryKey },
                 historyTarget,
                 cancellationToken).ConfigureAwait(false);
             if (historyTarget is not null)
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
-            await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
-            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);
+            await CommonOptions.WriteAsync(context, outputFile, ValidationRenderer.Render([report], parse.GetValue(format)), inputs, cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WarnEmptyAsync(context, report, parse.GetValue(allowEmpty)).ConfigureAwait(false);
+            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn, allowEmpty: parse.GetValue(allowEmpty));
         });
         return command;
     }

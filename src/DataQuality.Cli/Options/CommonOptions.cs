@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using DataQuality.Core.Files;
 using DataQuality.Core.Reporting;
 
 namespace DataQuality.Cli.Options;
@@ -18,6 +19,18 @@ internal static class CommonOptions
     public static Option<FailOn> FailOn() =>
         ChoiceOption.Create("--fail-on", [], "Which severity makes the exit code 1: error (default) or warn.", Options.FailOn.Error);
 
+    public static Option<bool> AllowEmpty() => new("--allow-empty")
+    {
+        Description = "Pass a suite (or contract model) that has no checks; without it, running no check is a failure (exit 1).",
+    };
+
+    /// <summary>The one line that says why a run with no checks failed.</summary>
+    public static async Task WarnEmptyAsync(CliContext context, Core.Checks.ValidationReport report, bool allowEmpty)
+    {
+        if (report.IsEmpty && !allowEmpty)
+            await context.Error.WriteLineAsync($"dq: '{report.SuiteName}' has no checks, so nothing was validated (exit 1); pass --allow-empty to accept an empty suite.").ConfigureAwait(false);
+    }
+
     public static Option<int?> Threads() => new("--threads")
     {
         Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",
@@ -35,16 +48,18 @@ internal static class CommonOptions
         parse.Tokens.Where(t => t.Type == TokenType.Option && Renamed.ContainsKey(t.Value)).Select(t => t.Value).Distinct()
             .Select(name => $"dq: warning DQ0003: {name} is deprecated; use {Renamed[name]}.");
 
-    /// <summary>Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.</summary>
-    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.
+    /// The file is never one of <paramref name="inputs"/> (DQ2008) nor a folder (DQ2009): see <see cref="OutputFile"/>.
+    /// </summary>
+    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         if (output is null)
         {
             await context.Out.WriteAsync(text).ConfigureAwait(false);
             return;
         }
-        output.Directory?.Create();
-        await File.WriteAllTextAsync(output.FullName, text, cancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAllTextAsync(output.ToString(), text, inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }
 

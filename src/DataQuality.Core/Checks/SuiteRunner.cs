@@ -37,6 +37,7 @@ public sealed class SuiteRunner
             try
             {
                 var definition = ExpectationCatalog.Get(config.Type, config.Location);
+                Expectations.Arguments.ExpectationArguments.Check(config, definition);
                 planned[i] = definition.Plan(new PlanContext(config, schema, scan, source, resultFormat) { History = history });
             }
             catch (Diagnostics.InputException ex)

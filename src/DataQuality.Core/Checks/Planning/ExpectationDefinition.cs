@@ -13,6 +13,13 @@ public abstract class ExpectationDefinition
     /// <summary>Other names accepted for the same expectation (older GX names, our short forms).</summary>
     public virtual IReadOnlyList<string> Aliases => [];
 
+    /// <summary>
+    /// The arguments this expectation reads, with kinds, defaults and whether required; the shared ones
+    /// (row_condition, result_format, severity, meta, ...) are in <see cref="Expectations.Arguments.ExpectationArguments.Shared"/>.
+    /// Anything else is an unknown argument (DQ4110), and reading an undeclared argument is a bug (see <see cref="Expectations.Kwargs"/>).
+    /// </summary>
+    public abstract IReadOnlyList<Expectations.Arguments.ExpectationArgument> Arguments { get; }
+
     /// <summary>Throws <see cref="Expectations.ExpectationArgumentException"/> when the expectation cannot be evaluated as configured.</summary>
     public abstract PlannedCheck Plan(PlanContext context);
 

@@ -37,7 +37,7 @@ public static class ContractRunner
         if (options.DryRun)
         {
             var plans = derived.Select((d, i) => new ContractModelResult(d.Schema.Name, locations[i], d, null, DryRun(d, locations[i], format))).ToList();
-            return new ContractRunResult(contract, server?.Name, plans);
+            return new ContractRunResult(contract, server?.Name, plans) { InputFiles = [contractPath] };
         }
         if (server is null)
             throw new InputException("DQ1033", "The contract declares no servers, so there is no data to validate (use --dry-run to list the checks).", contract.Location);
@@ -69,7 +69,7 @@ public static class ContractRunner
                 await options.History.AppendAsync(HistoryRecorder.ToRun(report, HistoryRecorder.ContractKind, historyKey), cancellationToken).ConfigureAwait(false);
             results.Add(new ContractModelResult(schemas[i].Name, locations[i], derived[i], report, []));
         }
-        return new ContractRunResult(contract, server.Name, results);
+        return new ContractRunResult(contract, server.Name, results) { InputFiles = [contractPath, .. resolved.SelectMany(r => r.Files).Distinct()] };
     }
 
     /// <summary>
@@ -217,7 +217,9 @@ public static class ContractRunner
             string? sql = null, error = null;
             try
             {
-                var planned = ExpectationCatalog.Get(config.Type, config.Location).Plan(new PlanContext(config, schema, scan, source, ResultFormat.Default)
+                var definition = ExpectationCatalog.Get(config.Type, config.Location);
+                Expectations.Arguments.ExpectationArguments.Check(config, definition);
+                var planned = definition.Plan(new PlanContext(config, schema, scan, source, ResultFormat.Default)
                 {
                     // A dry run reads no history; an empty one lets history checks show their metric SQL.
                     History = new MetricHistory(derived.Schema.Name, "(dry run)", []),

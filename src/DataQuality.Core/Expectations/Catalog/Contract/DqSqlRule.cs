@@ -3,6 +3,7 @@ using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Contracts.Model;
 using DataQuality.Core.Contracts.Sql;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -24,6 +25,12 @@ public sealed class DqSqlRule : ExpectationDefinition
             ? throw new ExpectationArgumentException("DQ1020", $"SQL rule rejected: {rejection}", config.Location)
             : SqlRuleGuard.TrimTerminator(query);
     }
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Required("query", ArgumentKind.String, "A single read-only SQL query returning one number."),
+        .. Arg.Threshold,
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

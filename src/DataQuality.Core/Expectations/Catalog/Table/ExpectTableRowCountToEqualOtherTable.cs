@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -19,6 +20,8 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 public sealed partial class ExpectTableRowCountToEqualOtherTable : ExpectationDefinition
 {
     public override string Type => "expect_table_row_count_to_equal_other_table";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Required("other_table_name", ArgumentKind.String, "The dataset whose row count must be equal.")];
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*){0,2}$")]
     private static partial Regex SqlName();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 using DataQuality.Core.Sql;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
@@ -21,6 +22,11 @@ public sealed class UnexpectedRowsExpectation : ExpectationDefinition
     public const int SampleRows = 200;
 
     public override string Type => "unexpected_rows_expectation";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Required("unexpected_rows_query", ArgumentKind.String, "A read-only query returning the unexpected rows ({batch} is the dataset)."),
+    ];
 
     public override IReadOnlyList<string> Aliases => ["expect_unexpected_rows"];
 
