@@ -8,12 +8,15 @@ namespace DataQuality.Cli;
 /// <summary>
 /// Turns System.CommandLine's parse errors into dq diagnostics: a DQ code, the command they belong to, a
 /// did-you-mean for a misspelled option or command, and no .NET type names
-/// (DQ0001 unknown option or command, DQ0002 invalid or missing value).
+/// (DQ0001 unknown option or command, DQ0002 invalid or missing value; DQ0004 conflicting options).
 /// </summary>
 internal static partial class ParseErrors
 {
     public const string UnknownToken = "DQ0001";
     public const string InvalidValue = "DQ0002";
+
+    /// <summary>Options given together that cannot be (<c>--suite</c> with <c>--contract</c>, ...); raised by the command.</summary>
+    public const string ConflictingOptions = "DQ0004";
 
     public static IEnumerable<string> Describe(ParseResult parsed)
     {

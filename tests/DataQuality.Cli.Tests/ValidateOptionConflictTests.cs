@@ -26,6 +26,6 @@ public sealed class ValidateOptionConflictTests : IDisposable
         var run = await CliRunner.RunAsync(args);
 
         run.ExitCode.Should().Be(ExitCodes.UsageOrInputError, run.Out + run.Error);
-        run.Error.Should().Contain("error DQ1041").And.Contain(message);
+        run.Error.Should().Contain("error DQ0004").And.Contain(message);
     }
 }

@@ -104,14 +104,11 @@ internal static class ValidateCommand
         {
             var suiteOnly = new Option[] { suite, data, trustSuiteSql }.Where(Given).Select(o => o.Name).ToList();
             if (suiteOnly.Count > 0)
-                throw new InputException(ConflictCode, $"{string.Join(", ", suiteOnly)} cannot be combined with --contract: a contract names its own data (its servers) and always runs sandboxed.");
+                throw new InputException(ParseErrors.ConflictingOptions, $"{string.Join(", ", suiteOnly)} cannot be combined with --contract: a contract names its own data (its servers) and always runs sandboxed.");
         }
         else if (Given(suite) && contract.ContractOnlyGiven(parse).ToList() is { Count: > 0 } contractOnly)
         {
-            throw new InputException(ConflictCode, $"{string.Join(", ", contractOnly)} only apply to --contract, not to --suite.");
+            throw new InputException(ParseErrors.ConflictingOptions, $"{string.Join(", ", contractOnly)} only apply to --contract, not to --suite.");
         }
     }
-
-    /// <summary>Options given together that cannot be (exit 2).</summary>
-    private const string ConflictCode = "DQ1041";
 }

@@ -27,6 +27,13 @@ public sealed record ContractRunOptions
     /// </summary>
     public IReadOnlyList<string> AllowedPaths { get; init; } = [];
 
+    /// <summary>
+    /// Confine local server paths to the contract's repository and <see cref="AllowedPaths"/> (default). Off only
+    /// where the caller is already the branch's own code (the xunit adapter inside <c>dotnet test</c>), so the
+    /// confinement could protect nothing.
+    /// </summary>
+    public bool ConfinePaths { get; init; } = true;
+
     /// <summary>DuckDB threads and memory; default from the environment.</summary>
     public DuckDbOptions? DuckDb { get; init; }
 

@@ -43,7 +43,9 @@ public static class ContractRunner
             throw new InputException("DQ1033", "The contract declares no servers, so there is no data to validate (use --dry-run to list the checks).", contract.Location);
 
         var serverResolver = options.ResolverForServer?.Invoke(server) ?? resolver;
-        var confinement = PathConfinement.ForDocument(contractPath, options.BaseDirectory is { } b ? options.AllowedPaths.Append(b) : options.AllowedPaths);
+        var confinement = options.ConfinePaths
+            ? PathConfinement.ForDocument(contractPath, options.BaseDirectory is { } b ? options.AllowedPaths.Append(b) : options.AllowedPaths)
+            : null;
         var resolved = new List<ResolvedDataset>();
         for (var i = 0; i < schemas.Count; i++)
             resolved.Add(await ResolveConfinedAsync(serverResolver, DatasetRef.Parse(locations[i]!, format), server, confinement, baseDirectory, cancellationToken).ConfigureAwait(false));
@@ -71,14 +73,14 @@ public static class ContractRunner
     }
 
     /// <summary>
-    /// Resolves a server's dataset; a local one must lie inside <paramref name="confinement"/>, before it is
-    /// listed (so a glob never walks outside) and file by file after (so a symlink cannot lead out).
+    /// Resolves a server's dataset; a local one must lie inside <paramref name="confinement"/> (when there is one),
+    /// before it is listed (so a glob never walks outside) and file by file after (so a symlink cannot lead out).
     /// </summary>
-    private static async Task<ResolvedDataset> ResolveConfinedAsync(DatasetResolver resolver, DatasetRef dataset, ContractServer server, PathConfinement confinement, string baseDirectory, CancellationToken cancellationToken)
+    private static async Task<ResolvedDataset> ResolveConfinedAsync(DatasetResolver resolver, DatasetRef dataset, ContractServer server, PathConfinement? confinement, string baseDirectory, CancellationToken cancellationToken)
     {
         var at = server.TargetAt ?? server.At;
         if (dataset.IsS3) return await resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
-        if (!confinement.Contains(PathConfinement.GlobBase(dataset.Location)))
+        if (confinement is not null && !confinement.Contains(PathConfinement.GlobBase(dataset.Location)))
             throw confinement.Outside($"Server '{server.Name}' path", dataset.Location, at);
         ResolvedDataset resolved;
         try
@@ -91,11 +93,8 @@ public static class ContractRunner
                 $"{ex.Message} Relative server paths are resolved from the contract's folder ({baseDirectory}); "
                 + $"from the working directory the path would be '{elsewhere}', which exists. Write the path relative to the contract's folder.", at, ex);
         }
-        foreach (var file in resolved.Files)
-        {
-            if (!confinement.Contains(file))
-                throw confinement.Outside($"Server '{server.Name}' file", file, at);
-        }
+        if (confinement is not null && resolved.Files.FirstOrDefault(f => !confinement.Contains(f)) is { } outside)
+            throw confinement.Outside($"Server '{server.Name}' file", outside, at);
         return resolved;
     }
 
