@@ -2,6 +2,7 @@ using System.CommandLine;
 using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Datasets.ParquetPages;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Storage;
@@ -43,8 +44,11 @@ internal static class ProfileCommand
                     : null,
                 MaxDegreeOfParallelism = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount,
                 MetadataOnly = parse.GetValue(metadataOnly),
+                ReadLimits = ParquetReadLimits.FromEnvironment(),
             };
             var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
+            if (options.MetadataOnly)
+                await context.Error.WriteLineAsync("Note: --metadata-only reads footers only: no page was read or checked, and columns without exact statistics are not profiled.").ConfigureAwait(false);
             if (parse.GetValue(output) is { Length: > 0 } outFile)
                 await ProfileJson.WriteAsync(profile, outFile, ct).ConfigureAwait(false);
             switch (parse.GetValue(format))

@@ -45,7 +45,10 @@ public static class ContractRunner
         var serverResolver = options.ResolverForServer?.Invoke(server) ?? resolver;
         var resolved = new List<ResolvedDataset>();
         for (var i = 0; i < schemas.Count; i++)
+        {
             resolved.Add(await serverResolver.ResolveAsync(DatasetRef.Parse(locations[i]!, format), cancellationToken).ConfigureAwait(false));
+            await Datasets.ParquetPages.ParquetFileCheck.VerifyAsync(resolved[i], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
 
         using var session = DuckDbSession.Open(options.DuckDb ?? DuckDbOptions.FromEnvironment());
         var absent = new List<HashSet<string>>();
