@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 
 namespace DataQuality.Core.Storage;
 
@@ -103,8 +102,8 @@ public sealed record S3StorageOptions
             CacheDirectory = Get("DQ_CACHE_DIR"),
             NoCache = Get("DQ_NO_CACHE") is { } noCache && IsTrue(noCache),
         };
-        if (Get("DQ_S3_MAX_RETRIES") is { } retries && int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) && r >= 0)
-            options = options with { MaxRetries = r };
+        if (Get("DQ_S3_MAX_RETRIES") is { } retries)
+            options = options with { MaxRetries = Settings.SettingValues.Integer(retries, "DQ_S3_MAX_RETRIES", 0, 20, StorageErrorCodes.InvalidOptions) };
         if (Seconds(Get("DQ_S3_CONNECT_TIMEOUT"), "DQ_S3_CONNECT_TIMEOUT") is { } connect) options = options with { ConnectTimeout = connect };
         if (Seconds(Get("DQ_S3_REQUEST_TIMEOUT"), "DQ_S3_REQUEST_TIMEOUT") is { } request) options = options with { RequestTimeout = request };
         if (Seconds(Get("DQ_S3_RETRY_BUDGET"), "DQ_S3_RETRY_BUDGET") is { } budget) options = options with { RetryBudget = budget };
