@@ -82,7 +82,7 @@ internal static class BenchCommand
             };
             var result = await new BenchRunner(storage.Bind(parse), context.Error).RunAsync(request, ct).ConfigureAwait(false);
             var text = parse.GetValue(format) == CompareFormat.Json ? BenchJson.Render(result) : BenchMarkdown.Render(result);
-            await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, ct).ConfigureAwait(false);
+            await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, [], ct).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"dq bench: {result.Context.Namespace.TrimEnd('/')}/{result.Context.BenchId}/report.md").ConfigureAwait(false);
             var exit = result.ExitCode;
             if (parse.GetValue(snapshot) is { Length: > 0 } name)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections;
 
 namespace DataQuality.Core.Storage;
