@@ -101,7 +101,7 @@ public sealed class ValidateCommandTests : IDisposable
         var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", bad);
 
         run.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
-        run.Error.Should().Contain("corrupt.parquet").And.Contain("DQ2005");
+        run.Error.Should().Contain("corrupt.parquet").And.Contain("error DQ5001").And.Contain("no PAR1 magic");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Datasets.ParquetPages;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
@@ -47,8 +48,11 @@ internal static class ProfileCommand
                     : null,
                 MaxDegreeOfParallelism = parse.GetValue(threads) is { } t ? Core.Settings.SettingValues.Threads(t, "--threads") : Environment.ProcessorCount,
                 MetadataOnly = parse.GetValue(metadataOnly),
+                ReadLimits = ParquetReadLimits.FromEnvironment(),
             };
             var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
+            if (options.MetadataOnly)
+                await context.Error.WriteLineAsync("Note: --metadata-only reads footers only: no page was read or checked, and columns without exact statistics are not profiled.").ConfigureAwait(false);
             if (parse.GetValue(legacyOut) is { Length: > 0 } outFile)
                 await ProfileJson.WriteAsync(profile, outFile, ct, resolved.Files).ConfigureAwait(false);
             var file = parse.GetValue(output);

@@ -47,6 +47,7 @@ public sealed class DatasetValidator
     private async Task<ValidationReport> RunAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat, History.MetricHistory? history, CancellationToken cancellationToken)
     {
         var resolved = await _resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
+        await Datasets.ParquetPages.ParquetFileCheck.VerifyAsync(resolved, cancellationToken: cancellationToken).ConfigureAwait(false);
         using var session = DuckDbSession.Open(_duckDb);
         if (!TrustSuiteSql)
             DuckDbSandbox.Apply(session, resolved.Files.Concat(OtherFiles(suite)).Distinct().ToList());

@@ -47,8 +47,14 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
             profile.NullCount = numValues;
             return profile;
         }
-        if (options.MetadataOnly && !spec.Repeated && MetadataAnswer.TryApply(reader, field, spec, profile))
+        if (options.MetadataOnly)
+        {
+            if (!spec.Repeated && MetadataAnswer.TryApply(reader, field, spec, profile)) return profile;
+            // Footers only: a chunk without exact statistics is reported as unknown, never decoded.
+            if (!spec.Repeated && stats?.NullCount is { } known) profile.NullCount = known;
+            profile.Unsupported = $"not profiled: --metadata-only reads footers only, and row group {rowGroup} has no exact statistics for this column";
             return profile;
+        }
 
         var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity, distinct);
         try

@@ -1,5 +1,6 @@
 using System.Text;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Datasets.ParquetPages;
 using Parquet;
 using Parquet.Schema;
 
@@ -10,7 +11,11 @@ internal sealed record ParquetFilePlan(string Path, long SizeBytes, long[] RowGr
 {
     public long RowCount => RowGroupRows.Sum();
 
-    public static async Task<ParquetFilePlan> OpenAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the footer and checks it (<see cref="ParquetPageCheck"/>). With <paramref name="readPages"/>, also
+    /// reads every page header once: cheap, and the only way to know the pages hold what the footer says.
+    /// </summary>
+    public static async Task<ParquetFilePlan> OpenAsync(string path, ParquetReadLimits limits, bool readPages, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
             throw ProfileErrors.For(ProfileErrors.FileNotFound, path, $"Parquet file '{path}' does not exist.");
@@ -32,6 +37,7 @@ internal sealed record ParquetFilePlan(string Path, long SizeBytes, long[] RowGr
                 rows[i] = rg.RowCount;
             }
             var fields = reader.Schema.GetDataFields();
+            ParquetPageCheck.Verify(path, size, reader, fields, limits, readPages, cancellationToken);
             return new ParquetFilePlan(path, size, rows, fields, fields.Select(ColumnSpec.From).ToList());
         }
         catch (DataQualityException)

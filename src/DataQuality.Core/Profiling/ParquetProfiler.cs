@@ -35,7 +35,7 @@ public static class ParquetProfiler
         var partitions = options.HivePartitioning ? PartitionColumns.Detect(inputs) : [];
         var plans = new ParquetFilePlan[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
-            plans[i] = await ParquetFilePlan.OpenAsync(inputs[i].LocalPath, cancellationToken).ConfigureAwait(false);
+            plans[i] = await ParquetFilePlan.OpenAsync(inputs[i].LocalPath, options.ReadLimits, readPages: !options.MetadataOnly, cancellationToken).ConfigureAwait(false);
 
         var layout = SelectColumns(plans, partitions, options.Columns);
         var columns = layout.Where(s => s.File is not null).Select(s => s.File!).ToList();

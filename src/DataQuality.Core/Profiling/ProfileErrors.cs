@@ -16,6 +16,8 @@ public static class ProfileErrors
     public const string NoFiles = "DQ5009";
     public const string IncomparableColumns = "DQ5010";
     public const string HivePartitionMismatch = "DQ5011";
+    /// <summary>A reading limit (DQ_MAX_PAGE_SIZE) that is not a size or out of range.</summary>
+    public const string InvalidLimit = "DQ5012";
 
     internal static InputException For(string code, string file, string message, Exception? inner = null) =>
         new(code, message, new SourceLocation(file), inner);

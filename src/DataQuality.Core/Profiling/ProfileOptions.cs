@@ -24,10 +24,14 @@ public sealed record ProfileOptions
     public long MaxValuesPerColumnChunk { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>
-    /// Answer from row-group statistics only (row count, null count, exact min/max) without decoding
-    /// pages; chunks without usable statistics are decoded as usual.
+    /// Answer from the footers only (row count, null count, exact min/max from row-group statistics):
+    /// no page is read, so a column without usable statistics is reported as not profiled
+    /// (<see cref="ColumnProfile.Unsupported"/>) and page corruption goes unseen.
     /// </summary>
     public bool MetadataOnly { get; init; }
+
+    /// <summary>What page headers may declare; every page header is checked against it before decoding (docs/security.md).</summary>
+    public Datasets.ParquetPages.ParquetReadLimits ReadLimits { get; init; } = Datasets.ParquetPages.ParquetReadLimits.Default;
 
     /// <summary>
     /// Add the hive partition columns of the files' paths (<c>ds=2026-02-11/</c>), as DuckDB's

@@ -14,8 +14,13 @@ public static class S3ClientFactory
         var config = new AmazonS3Config
         {
             RetryMode = RequestRetryMode.Standard,
-            MaxErrorRetry = options.MaxRetries,
+            // One attempt per SDK call: S3ObjectStore retries within a time budget. The SDK's own back-off
+            // (seconds per retry) made a refused endpoint take 10 s or more to report.
+            MaxErrorRetry = 0,
             Timeout = options.RequestTimeout,
+            ConnectTimeout = options.ConnectTimeout,
+            // Stale pooled connections are otherwise retried up to 10 times outside MaxErrorRetry; ours count them.
+            MaxStaleConnectionRetries = 0,
             // S3-compatible servers (MinIO, s3rver, Ceph) often reject aws-chunked bodies with trailing
             // checksums; send plain bodies and let GETs ask for checksums explicitly (ChecksumMode).
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,

@@ -15,6 +15,9 @@ public static class S3Errors
         var location = new SourceLocation(uri.ToString());
         switch (ex)
         {
+            case RetryBudgetExceededException budget:
+                return new InputException(StorageErrorCodes.Unreachable,
+                    $"S3 endpoint {endpoint} did not answer for '{uri}' ({operation}) within {budget.Budget.TotalSeconds:0.#} s, retries included (DQ_S3_RETRY_BUDGET; check --endpoint-url / AWS_ENDPOINT_URL and the network).", location, ex);
             case AmazonS3Exception s3 when s3.ErrorCode == "NoSuchBucket":
                 return new InputException(StorageErrorCodes.NoSuchBucket, $"Bucket '{uri.Bucket}' does not exist at {endpoint} ({operation} {uri}).", location, ex);
             case AmazonS3Exception s3 when s3.StatusCode == HttpStatusCode.NotFound || s3.ErrorCode is "NoSuchKey" or "NotFound":
@@ -36,15 +39,37 @@ public static class S3Errors
             return new InputException(StorageErrorCodes.Unreachable,
                 $"S3 endpoint {endpoint} is unreachable for '{uri}' ({operation}): {Innermost(ex).Message} (after retries; check --endpoint-url / AWS_ENDPOINT_URL and the network).", location, ex);
         if (ex is AmazonClientException other)
-            return new InputException(StorageErrorCodes.ServiceError, $"S3 client error on '{uri}' ({operation}): {other.Message}", location, ex);
+            return new InputException(StorageErrorCodes.ServiceError, $"S3 client error on '{uri}' ({operation}): {OneLine(other.Message)}", location, ex);
+        if (IsUnreadableAnswer(ex))
+            return new InputException(StorageErrorCodes.ServiceError,
+                $"S3 endpoint {endpoint} answered '{uri}' ({operation}) with something that is not an S3 response ({Innermost(ex).GetType().Name}: {OneLine(Innermost(ex).Message)}); is --endpoint-url an S3 server?", location, ex);
         return new InternalException(StorageErrorCodes.ServiceError, $"Unexpected error on '{uri}' ({operation}): {ex.GetType().Name}: {ex.Message}", location, ex);
     }
+
+    /// <summary>Worth another attempt: 5xx, throttling (429, SlowDown), refused/reset connections and per-attempt timeouts.</summary>
+    public static bool IsRetryable(Exception ex) => ex switch
+    {
+        OperationCanceledException when ex.InnerException is not TimeoutException => false,
+        AmazonServiceException service => (int)service.StatusCode >= 500 || (int)service.StatusCode == 429
+            || service.ErrorCode is "SlowDown" or "Throttling" or "ThrottlingException" or "RequestTimeout" or "InternalError" or "ServiceUnavailable",
+        _ => IsNetworkFailure(ex) && !IsUnreadableAnswer(ex) && !IsCredentialFailureAny(ex),
+    };
+
+    private static bool IsCredentialFailureAny(Exception ex) => ex is AmazonClientException client && IsCredentialFailure(client);
 
     public static bool IsNetworkFailure(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
             if (e is HttpRequestException or SocketException or IOException or TimeoutException || (e is TaskCanceledException && e.InnerException is TimeoutException))
                 return true;
+        return false;
+    }
+
+    /// <summary>A response the SDK could not parse (HTML, plain text, truncated XML): the server's fault, not ours.</summary>
+    private static bool IsUnreadableAnswer(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+            if (e is System.Xml.XmlException or AmazonUnmarshallingException or FormatException or InvalidDataException) return true;
         return false;
     }
 
@@ -60,6 +85,13 @@ public static class S3Errors
     /// <summary>The SDK lists every credential provider it tried on its own line; a diagnostic is one line.</summary>
     private static string OneLine(string message) =>
         string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l != ")"));
+}
+
+/// <summary>A request that stayed unanswered for the whole retry budget.</summary>
+public sealed class RetryBudgetExceededException(TimeSpan budget, Exception inner)
+    : Exception($"no answer within {budget.TotalSeconds:0.#} s", inner)
+{
+    public TimeSpan Budget { get; } = budget;
 }
 
 /// <summary>A download whose length or checksum did not match what the server announced.</summary>

@@ -8,8 +8,8 @@ using DataQuality.Core.Diagnostics;
 namespace DataQuality.Core.Storage;
 
 /// <summary>
-/// S3 (or an S3-compatible server) as an <see cref="IObjectStore"/>. Requests are retried by the SDK
-/// (standard mode: 5xx, throttling, connection errors, exponential backoff with jitter); a body that
+/// S3 (or an S3-compatible server) as an <see cref="IObjectStore"/>. Requests are retried here, within a
+/// time budget (<see cref="WithinBudgetAsync"/>: 5xx, throttling, connection errors, short backoff with jitter); a body that
 /// breaks off or fails verification is downloaded again up to <see cref="S3StorageOptions.DownloadAttempts"/>
 /// times. Every failure leaves as a typed error naming the URI (<see cref="S3Errors"/>).
 /// </summary>
@@ -42,7 +42,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             ListObjectsV2Response response;
             try
             {
-                response = await _client.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+                response = await WithinBudgetAsync(ct => _client.ListObjectsV2Async(request, ct), 0, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -62,7 +62,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     {
         try
         {
-            var response = await _client.GetObjectMetadataAsync(uri.Bucket, uri.Key, cancellationToken).ConfigureAwait(false);
+            var response = await WithinBudgetAsync(ct => _client.GetObjectMetadataAsync(uri.Bucket, uri.Key, ct), 0, cancellationToken).ConfigureAwait(false);
             return new StorageObject(uri, response.ContentLength, response.ETag, ToOffset(response.LastModified));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -116,7 +116,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             var request = new GetObjectRequest { BucketName = source.Uri.Bucket, Key = source.Uri.Key, ChecksumMode = ChecksumMode.ENABLED };
             if (source.ETag is { } etag) request.EtagToMatch = etag;
-            using var response = await _client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await WithinBudgetAsync(t => _client.GetObjectAsync(request, t), 0, cancellationToken).ConfigureAwait(false);
             if (response.ContentLength != source.Size)
                 throw new CorruptContentException($"server announced {response.ContentLength} bytes, the listing said {source.Size} (object changed?)");
             using var md5 = source.ContentMd5Hex is not null && VerifiableMd5(response) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
@@ -151,7 +151,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                     {
                         var request = new GetObjectRequest { BucketName = source.Uri.Bucket, Key = source.Uri.Key, ByteRange = new ByteRange(start, end) };
                         if (source.ETag is { } etag) request.EtagToMatch = etag; // every part from the same version
-                        using var response = await _client.GetObjectAsync(request, ct).ConfigureAwait(false);
+                        using var response = await WithinBudgetAsync(t => _client.GetObjectAsync(request, t), 0, ct).ConfigureAwait(false);
                         if (part == 0) verifyMd5 = VerifiableMd5(response);
                         if (response.ContentLength != expected)
                             throw new CorruptContentException($"part {part} announced {response.ContentLength} bytes, expected {expected}");
@@ -193,7 +193,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         string uploadId;
         try
         {
-            uploadId = (await _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key }, cancellationToken).ConfigureAwait(false)).UploadId;
+            uploadId = (await WithinBudgetAsync(ct => _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key }, ct), 0, cancellationToken).ConfigureAwait(false)).UploadId;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -205,25 +205,26 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
                 async (i, ct) =>
                 {
-                    var response = await _client.UploadPartAsync(new UploadPartRequest
+                    var bytes = Math.Min(partSize, size - i * partSize);
+                    var response = await WithinBudgetAsync(t => _client.UploadPartAsync(new UploadPartRequest
                     {
                         BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId, PartNumber = i + 1,
-                        FilePath = sourcePath, FilePosition = i * partSize, PartSize = Math.Min(partSize, size - i * partSize),
+                        FilePath = sourcePath, FilePosition = i * partSize, PartSize = bytes,
                         UseChunkEncoding = false,
-                    }, ct).ConfigureAwait(false);
+                    }, t), bytes, ct).ConfigureAwait(false);
                     etags[i] = new PartETag(i + 1, response.ETag);
                 }).ConfigureAwait(false);
-            var done = await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            var done = await WithinBudgetAsync(ct => _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
                 BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId, PartETags = [.. etags],
-            }, cancellationToken).ConfigureAwait(false);
+            }, ct), size, cancellationToken).ConfigureAwait(false);
             return new StorageObject(destination, size, done.ETag, DateTimeOffset.UtcNow);
         }
         catch (Exception ex)
         {
             try
             {
-                await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId }, CancellationToken.None).ConfigureAwait(false);
+                await WithinBudgetAsync(ct => _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = destination.Bucket, Key = destination.Key, UploadId = uploadId }, ct), 0, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception) { } // best effort: the original failure is the one to report
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
@@ -245,7 +246,11 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     {
         try
         {
-            var response = await _client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await WithinBudgetAsync(ct =>
+            {
+                if (request.InputStream is { CanSeek: true } body) body.Position = 0; // a retry sends the body again
+                return _client.PutObjectAsync(request, ct);
+            }, size, cancellationToken).ConfigureAwait(false);
             return new StorageObject(destination, size, response.ETag, DateTimeOffset.UtcNow);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -258,11 +263,11 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     {
         try
         {
-            await _client.CopyObjectAsync(new CopyObjectRequest
+            await WithinBudgetAsync(ct => _client.CopyObjectAsync(new CopyObjectRequest
             {
                 SourceBucket = source.Uri.Bucket, SourceKey = source.Uri.Key,
                 DestinationBucket = destination.Bucket, DestinationKey = destination.Key,
-            }, cancellationToken).ConfigureAwait(false);
+            }, ct), source.Size, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -279,7 +284,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             {
                 try
                 {
-                    await _client.DeleteObjectAsync(uri.Bucket, uri.Key, ct).ConfigureAwait(false);
+                    await WithinBudgetAsync(t => _client.DeleteObjectAsync(uri.Bucket, uri.Key, t), 0, ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
@@ -287,6 +292,41 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 }
             }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// One request with its retries, under <see cref="S3StorageOptions.RetryBudget"/> (plus a second per MiB of
+    /// request body). The SDK makes one attempt per call; retries are ours (<see cref="S3Errors.IsRetryable"/>:
+    /// 5xx, throttling, refused or reset connections) with a short back-off, so a refused endpoint is reported
+    /// in about a second and a silent one after the budget (DQ3006) instead of hanging.
+    /// </summary>
+    private async Task<T> WithinBudgetAsync<T>(Func<CancellationToken, Task<T>> request, long bodyBytes, CancellationToken cancellationToken)
+    {
+        var budget = _options.RetryBudget + TimeSpan.FromSeconds(bodyBytes / (double)(1 << 20));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await request(deadline.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (attempt <= _options.MaxRetries && S3Errors.IsRetryable(ex) && !deadline.IsCancellationRequested)
+                {
+                    await Task.Delay(RequestBackoff(attempt), deadline.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RetryBudgetExceededException(budget, ex);
+        }
+    }
+
+    /// <summary>100 ms doubling to at most 2 s, with jitter: four retries add about a second.</summary>
+    private static TimeSpan RequestBackoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(2000, 100 * Math.Pow(2, attempt - 1)) * (0.5 + Random.Shared.NextDouble() / 2));
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections;
 
 namespace DataQuality.Core.Storage;
@@ -38,8 +39,21 @@ public sealed record S3StorageOptions
     /// <summary>Attempts per object download when the body breaks off or fails verification.</summary>
     public int DownloadAttempts { get; init; } = 4;
 
-    /// <summary>Per-request timeout.</summary>
+    /// <summary>
+    /// Per-attempt HTTP timeout (the SDK's <c>Timeout</c>): it covers a request body being sent, so it stays
+    /// long enough for slow uploads; <see cref="RetryBudget"/> is what bounds a silent endpoint.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Time to establish a TCP (and TLS) connection before the attempt fails (DQ_S3_CONNECT_TIMEOUT).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Total time one request may take to be answered, all attempts and back-off included (DQ_S3_RETRY_BUDGET):
+    /// an endpoint that accepts connections but never answers fails after this long (DQ3006) instead of
+    /// hanging. Requests with a body get one more second per MiB sent; reading a response body is not bounded.
+    /// </summary>
+    public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(25);
 
     /// <summary>Objects larger than this are fetched as parallel ranged GETs of <see cref="PartSize"/>.</summary>
     public long RangedDownloadThreshold { get; init; } = 8L << 20; // docs/benchmarks.md: ranged beat whole-object GETs for 16 MiB objects
@@ -91,6 +105,9 @@ public sealed record S3StorageOptions
         };
         if (Get("DQ_S3_MAX_RETRIES") is { } retries)
             options = options with { MaxRetries = Settings.SettingValues.Integer(retries, "DQ_S3_MAX_RETRIES", 0, 20, StorageErrorCodes.InvalidOptions) };
+        if (Seconds(Get("DQ_S3_CONNECT_TIMEOUT"), "DQ_S3_CONNECT_TIMEOUT") is { } connect) options = options with { ConnectTimeout = connect };
+        if (Seconds(Get("DQ_S3_REQUEST_TIMEOUT"), "DQ_S3_REQUEST_TIMEOUT") is { } request) options = options with { RequestTimeout = request };
+        if (Seconds(Get("DQ_S3_RETRY_BUDGET"), "DQ_S3_RETRY_BUDGET") is { } budget) options = options with { RetryBudget = budget };
         if (Get("DQ_CACHE_MAX_SIZE") is { } size)
             options = options with { CacheMaxBytes = ByteSize.Parse(size, "DQ_CACHE_MAX_SIZE") };
         return options;
@@ -107,6 +124,15 @@ public sealed record S3StorageOptions
         CacheMaxBytes = overrides.CacheMaxBytes ?? CacheMaxBytes,
         NoCache = overrides.NoCache ?? NoCache,
     };
+
+    /// <summary>A positive number of seconds (fractions allowed), at most a day; anything else is DQ3010.</summary>
+    private static TimeSpan? Seconds(string? text, string name)
+    {
+        if (text is null) return null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || seconds > 86_400)
+            throw new Diagnostics.InputException(StorageErrorCodes.InvalidOptions, $"{name} '{text}' must be a number of seconds between 0 and 86400 (e.g. 2.5).");
+        return TimeSpan.FromSeconds(seconds);
+    }
 
     private static bool IsTrue(string value) => value is "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase);
 

@@ -115,7 +115,7 @@ public sealed class S3FaultInjectionTests(S3rverFixture fixture) : IDisposable
         var error = (await act.Should().ThrowAsync<InputException>()).Which;
         error.Code.Should().Be(StorageErrorCodes.ServiceError);
         error.Message.Should().Contain("503").And.Contain($"s3://{bucket}/data/");
-        proxy.Requests.Should().Be(4, "one request and three SDK retries");
+        proxy.Requests.Should().Be(4, "one request and three retries");
     }
 
     [Fact]

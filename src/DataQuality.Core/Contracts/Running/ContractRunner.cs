@@ -48,7 +48,10 @@ public static class ContractRunner
             : null;
         var resolved = new List<ResolvedDataset>();
         for (var i = 0; i < schemas.Count; i++)
+        {
             resolved.Add(await ResolveConfinedAsync(serverResolver, DatasetRef.Parse(locations[i]!, format), server, confinement, baseDirectory, cancellationToken).ConfigureAwait(false));
+            await Datasets.ParquetPages.ParquetFileCheck.VerifyAsync(resolved[i], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
 
         using var session = DuckDbSession.Open(options.DuckDb ?? DuckDbOptions.FromEnvironment());
         var absent = new List<HashSet<string>>();
