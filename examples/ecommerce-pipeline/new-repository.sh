@@ -32,6 +32,8 @@ new_repository_checks() {
   out=$(cd "$shop" && dotnet test 2>&1); status=$?
   [ "$status" -eq 0 ] && echo "$out" | grep -qE '^\s+failed: 0' && echo "$out" | grep -qE '^\s+succeeded: [1-9]'
   verdict "the new repository's dotnet test is green" $? 30
+  [ "$(find "$shop/tests/Shop.Tests/bin" \( -name 'libduckdb.*' -o -name 'duckdb.dll' \) | wc -l)" = 1 ]
+  check "the test output carries one DuckDB native library, this machine's" $?
 
   # A real defect in the data: a second order 7, with a negative amount.
   echo '7,104,2026-02-11 12:00:00,placed,-20.00' >> "$shop/data/orders.csv"
