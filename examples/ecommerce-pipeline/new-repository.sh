@@ -19,6 +19,8 @@ new_repository_checks() {
   mkdir -p "$work/shop-pipeline"
   (
     cd "$work/shop-pipeline" || exit 1
+    # A repository: contracts may read local data anywhere in their git repository, and no further (DQ1036).
+    git init -q &&
     dotnet new install "$feed/DataQuality.Templates.$version.nupkg" --debug:custom-hive "$hive" >/dev/null &&
     dotnet new nugetconfig >/dev/null &&
     dotnet nuget add source "$feed" --name dataquality --configfile nuget.config >/dev/null &&
