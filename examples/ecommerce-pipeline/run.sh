@@ -5,12 +5,15 @@
 #   2. run the pipeline for main and for the feature variant;
 #   3. a malformed suite must fail the build with path(line,col): error DQ4001;
 #   4. dotnet test on main's outputs must pass (TRX, JUnit and the Markdown summary are written);
-#   5. the same tests on the feature's outputs (DQ_SERVER=feature) must fail on the 'refunded' status.
-# Last line: "example: N passed, N failed" (tests of step 4 plus the gate checks 3 and 5).
+#   5. the same tests on the feature's outputs (DQ_SERVER=feature) must fail on the 'refunded' status;
+#   6. a new repository made with `dotnet new dq-tests` (docs/getting-started.md) goes green, then red on a
+#      data defect; set-ups DataQuality.Xunit refuses fail the build with DQ7202-DQ7204 (new-repository.sh).
+# Last line: "example: N passed, N failed" (tests of step 4 plus the checks of steps 3, 5 and 6).
 set -uo pipefail
 cd "$(dirname "$0")"
 repo=$(cd ../.. && pwd)
 version=0.1.0-local
+feed=$repo/artifacts/packages
 results=$PWD/TestResults
 passed=0; failed=0
 check() { # check <name> <0|1>
@@ -18,8 +21,8 @@ check() { # check <name> <0|1>
 }
 finish() { echo "example: ${passed} passed, ${failed} failed"; [ "$failed" = 0 ]; exit $?; }
 
-for project in DataQuality.Core DataQuality.Xunit; do
-  dotnet pack "$repo/src/$project" -c Release -o "$repo/artifacts/packages" -p:Version=$version -nologo -v:q >/dev/null \
+for project in DataQuality.Core DataQuality.Xunit DataQuality.Templates; do
+  dotnet pack "$repo/src/$project" -c Release -o "$feed" -p:Version=$version -nologo -v:q >/dev/null \
     || { echo "example: dotnet pack $project failed" >&2; failed=$((failed + 1)); finish; }
 done
 # The same version is re-packed on every run: drop it from the example's own package cache.
@@ -56,5 +59,11 @@ DQ_SERVER=feature DQ_SUMMARY_PATH="$results/feature-summary.md" dotnet test --pr
 status=$?
 [ "$status" -ne 0 ] && grep -q 'orders · status · in set' "$results/feature-summary.md" && grep -q 'refunded' "$log"
 check "feature outputs fail the gate on status 'refunded'" $?
+grep -q 'Orders_match_their_contract' "$log" && ! grep -q 'FluentAssertions' "$log"
+check "the failing hand-written test reads as a plain xunit v3 failure (no FluentAssertions frames)" $?
 rm -f "$log"
+
+# 6. A new pipeline repository from the template, and the set-ups the build targets refuse.
+source ./new-repository.sh
+new_repository_checks
 finish
