@@ -34,6 +34,16 @@ public sealed class LintTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelled_argument_fails_the_build_lint_at_its_line_with_a_did_you_mean()
+    {
+        var path = _dir.Combine("s.yaml");
+        File.WriteAllText(path, "suite: x\nexpectations:\n  - type: expect_column_values_to_be_between\n    column: a\n    min_value: 0\n    max_vlaue: 1\n");
+
+        CheckFileLinter.LintSuite(path).Select(p => p.ToDiagnosticString()).Should().Equal(
+            $"{path}(6,16): error DQ4110: unknown argument 'max_vlaue' of expect_column_values_to_be_between; did you mean 'max_value'?");
+    }
+
+    [Fact]
     public void A_valid_suite_has_no_problems()
     {
         var path = _dir.Combine("ok.yaml");

@@ -1,16 +1,20 @@
 using System.CommandLine;
 using DataQuality.Core;
 using DataQuality.Core.Contracts.Lint;
+using DataQuality.Core.Expectations;
 
 namespace DataQuality.Cli.Commands;
 
-/// <summary><c>dq lint C...</c>: structure and semantics of data contracts, one line per finding; exit 1 on errors.</summary>
+/// <summary>
+/// <c>dq lint FILE...</c>: structure and semantics of data contracts and expectation suites (told apart by
+/// content), one line per finding; exit 1 on errors. Both linters are Core's, the ones the build runs.
+/// </summary>
 internal static class LintCommand
 {
     public static Command Create(CliContext context)
     {
-        var contracts = new Argument<string[]>("contracts") { Description = "Contract files (ODCS 3.x or DCS 1.x YAML).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("lint", "Check data contracts for structural and semantic problems (file(line,col): error|warning DQnnnn: message).");
+        var contracts = new Argument<string[]>("contracts") { Description = "Contract files (ODCS 3.x or DCS 1.x YAML) or suite files (GX JSON, YAML with an expectations list).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("lint", "Check data contracts and expectation suites for structural and semantic problems, without data (file(line,col): error|warning DQnnnn: message).");
         command.Arguments.Add(contracts);
         command.SetAction(parse =>
         {
@@ -18,6 +22,15 @@ internal static class LintCommand
             var warnings = 0;
             foreach (var path in parse.GetValue(contracts) ?? [])
             {
+                if (SuiteLinter.IsSuiteFile(path))
+                {
+                    foreach (var problem in SuiteLinter.LintFile(path))
+                    {
+                        context.Out.WriteLine(problem.ToDiagnosticString());
+                        errors++;
+                    }
+                    continue;
+                }
                 foreach (var d in ContractLinter.LintFile(path))
                 {
                     context.Out.WriteLine(d.ToString());

@@ -18,6 +18,13 @@ public sealed record ExpectationConfig(
     /// <summary>The <c>column</c> kwarg when present (used for naming and reporting).</summary>
     public string? Column => Kwargs["column"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>Where each argument was written (YAML and JSON readers record them), for diagnostics that point at the argument's line.</summary>
+    public IReadOnlyDictionary<string, SourceLocation>? ArgumentLocations { get; init; }
+
+    /// <summary>The argument's own position when known, else the expectation's.</summary>
+    public SourceLocation? ArgumentLocation(string name) =>
+        ArgumentLocations is { } locations && locations.TryGetValue(name, out var at) ? at : Location;
+
     /// <summary>
     /// A short human label: <c>meta.display_name</c> when the producer set one (contract checks read
     /// like <c>orders · order_id · unique</c>), else <c>amount · expect_column_values_to_be_between</c>.

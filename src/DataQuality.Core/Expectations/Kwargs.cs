@@ -11,17 +11,35 @@ namespace DataQuality.Core.Expectations;
 public sealed class Kwargs
 {
     private readonly ExpectationConfig _config;
+    private readonly Checks.Planning.ExpectationDefinition? _definition;
 
-    public Kwargs(ExpectationConfig config) => _config = config;
+    public Kwargs(ExpectationConfig config)
+    {
+        _config = config;
+        _definition = ExpectationCatalog.TryGet(config.Type, out var definition) ? definition : null;
+    }
 
     public JsonObject Raw => _config.Kwargs;
 
-    public bool Has(string name) => _config.Kwargs.TryGetPropertyValue(name, out var node) && node is not null;
+    public bool Has(string name) => Node(name) is not null;
 
-    public JsonNode? Node(string name) => _config.Kwargs.TryGetPropertyValue(name, out var node) ? node : null;
+    /// <summary>
+    /// The argument as written. Reading an argument the definition does not declare is a bug (the
+    /// declaration is what lint checks suites against, so it must list everything the engine reads).
+    /// </summary>
+    public JsonNode? Node(string name)
+    {
+        if (_definition is not null && !Arguments.ExpectationArguments.Declares(_definition, name))
+            throw new InvalidOperationException($"{_definition.GetType().Name} reads argument '{name}' without declaring it in Arguments.");
+        return _config.Kwargs.TryGetPropertyValue(name, out var node) ? node : null;
+    }
 
     public string RequiredString(string name) =>
         OptionalString(name) ?? throw Missing(name, "a string");
+
+    /// <summary>The kwarg when it is a string, else null (missing or mistyped kwargs are the planner's to report).</summary>
+    public string? StringIfPresent(string name) =>
+        Node(name) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public string? OptionalString(string name)
     {
@@ -84,5 +102,5 @@ public sealed class Kwargs
 
     public ExpectationArgumentException Invalid(string message) => new("DQ4104", $"{_config.Type}: {message}", _config.Location);
 
-    private static string Describe(JsonNode? node) => node is null ? "null" : $"{node.GetValueKind().ToString().ToLowerInvariant()} {node.ToJsonString()}";
+    internal static string Describe(JsonNode? node) => node is null ? "null" : $"{node.GetValueKind().ToString().ToLowerInvariant()} {node.ToJsonString()}";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Checks.Planning;
 
@@ -15,6 +16,8 @@ namespace DataQuality.Core.Checks.Planning;
 /// </summary>
 public abstract class ColumnAggregateBetweenExpectation : ExpectationDefinition
 {
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, .. Arg.Between];
+
     /// <summary>SQL aggregate over the non-null values of the column, already filtered by the row condition.</summary>
     protected abstract string Statistic(PlanContext context, SchemaColumn column, string ident, string condition);
 

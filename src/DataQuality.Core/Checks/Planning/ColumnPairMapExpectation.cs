@@ -1,3 +1,4 @@
+using DataQuality.Core.Expectations.Arguments;
 namespace DataQuality.Core.Checks.Planning;
 
 /// <summary>
@@ -9,6 +10,14 @@ namespace DataQuality.Core.Checks.Planning;
 /// </summary>
 public abstract class ColumnPairMapExpectation : MapExpectation
 {
+    private static readonly ExpectationArgument IgnoreRowIf =
+        Arg.Optional("ignore_row_if", ArgumentKind.String, "both_values_are_missing, either_value_is_missing or neither.", "both_values_are_missing");
+
+    public sealed override IReadOnlyList<ExpectationArgument> Arguments => [Arg.ColumnA, Arg.ColumnB, IgnoreRowIf, Arg.Mostly, .. OwnArguments];
+
+    /// <summary>The arguments this expectation reads besides the ones its family declares.</summary>
+    protected abstract IReadOnlyList<ExpectationArgument> OwnArguments { get; }
+
     protected sealed override MapSpec Map(PlanContext context)
     {
         var a = context.Column("column_A");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Checks.Planning;
 
@@ -9,6 +10,8 @@ namespace DataQuality.Core.Checks.Planning;
 /// </summary>
 public abstract class DistinctValuesExpectation : ExpectationDefinition
 {
+    public sealed override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, Arg.Optional("value_set", ArgumentKind.List, "The set the distinct values are compared with.")];
+
     /// <summary>Success given the observed distinct keys and the value_set keys (null when value_set is null).</summary>
     protected abstract bool Success(IReadOnlySet<string> observed, IReadOnlySet<string>? expected);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Checks.Planning;
 
@@ -173,6 +174,11 @@ public abstract class MapExpectation : ExpectationDefinition
 /// <summary>A map expectation over one column: nulls are missing, the subclass says what is unexpected.</summary>
 public abstract class ColumnMapExpectation : MapExpectation
 {
+    public sealed override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, Arg.Mostly, .. OwnArguments];
+
+    /// <summary>The arguments this expectation reads besides the ones its family declares.</summary>
+    protected abstract IReadOnlyList<ExpectationArgument> OwnArguments { get; }
+
     protected sealed override MapSpec Map(PlanContext context)
     {
         var column = context.Column();

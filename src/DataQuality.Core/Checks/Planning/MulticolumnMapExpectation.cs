@@ -1,3 +1,4 @@
+using DataQuality.Core.Expectations.Arguments;
 namespace DataQuality.Core.Checks.Planning;
 
 /// <summary>
@@ -7,6 +8,14 @@ namespace DataQuality.Core.Checks.Planning;
 /// </summary>
 public abstract class MulticolumnMapExpectation : MapExpectation
 {
+    private static readonly ExpectationArgument IgnoreRowIf =
+        Arg.Optional("ignore_row_if", ArgumentKind.String, "all_values_are_missing, any_value_is_missing or never.", "all_values_are_missing");
+
+    public sealed override IReadOnlyList<ExpectationArgument> Arguments => [Arg.ColumnList, IgnoreRowIf, Arg.Mostly, .. OwnArguments];
+
+    /// <summary>The arguments this expectation reads besides the ones its family declares.</summary>
+    protected abstract IReadOnlyList<ExpectationArgument> OwnArguments { get; }
+
     protected sealed override MapSpec Map(PlanContext context)
     {
         var columns = context.Columns("column_list");

@@ -40,7 +40,7 @@ public static class ContractLinter
         l.Semantics();
         try
         {
-            ContractParser.Parse(doc);
+            l.DerivedArguments(ContractParser.Parse(doc));
         }
         catch (InputException ex)
         {
@@ -57,6 +57,22 @@ public static class ContractLinter
         {
             if (dedupe && Diagnostics.Any(d => d.Location == at && d.Severity == LintSeverity.Error)) return;
             Diagnostics.Add(new LintDiagnostic(at, severity, code, message));
+        }
+
+        /// <summary>
+        /// The checks the contract compiles to, against their definitions' declared arguments: what a rule
+        /// passes through (arguments.history keys, for one) is checked here as a suite's kwargs are.
+        /// </summary>
+        public void DerivedArguments(DataContract contract)
+        {
+            var deriver = new Derivation.CheckDeriver(contract, checkTypes: true, (text, _) => text, Datasets.SqlText.Identifier);
+            foreach (var schema in contract.Schemas)
+                foreach (var config in deriver.Derive(schema).Suite.Expectations)
+                {
+                    if (!Expectations.ExpectationCatalog.TryGet(config.Type, out var definition)) continue;
+                    foreach (var problem in Expectations.Arguments.ExpectationArguments.Problems(config, definition))
+                        Report(problem.Location ?? new SourceLocation(doc.Path), LintSeverity.Error, problem.Code, problem.Message, dedupe: true);
+                }
         }
 
         private void Error(JsonNode? node, string code, string message) => Report(doc.LocationOf(node), LintSeverity.Error, code, message);

@@ -44,7 +44,7 @@ public static class YamlSuiteReader
             var location = doc.LocationOf(item);
             if (item is not JsonObject e)
                 throw new InputException("DQ4006", "Each expectation must be a mapping.", location);
-            var expectation = ReadExpectation(e, location);
+            var expectation = ReadExpectation(e, location) with { ArgumentLocations = ArgumentLocations(e, doc) };
             SuiteValueRules.Check(expectation);
             expectations.Add(expectation);
         }
@@ -80,6 +80,16 @@ public static class YamlSuiteReader
             _ => throw new InputException("DQ4006", $"The kwargs of '{shortType}' must be a mapping.", location),
         };
         return new ExpectationConfig(shortType, kw, SeverityParser.Parse(e["severity"], location), (JsonObject?)meta?.DeepClone(), location);
+    }
+
+    /// <summary>Where each argument is written (its value's line), so an unknown argument is reported on its own line.</summary>
+    private static Dictionary<string, SourceLocation> ArgumentLocations(JsonObject e, YamlDocumentWithPositions doc)
+    {
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var fields = Str(e["type"]) is null && e.Where(p => !NonKwargFields.Contains(p.Key)).ToList() is [{ Value: JsonObject shorthand }] ? shorthand : e;
+        foreach (var (key, value) in fields)
+            if (value is not null) locations[key] = doc.LocationOf(value);
+        return locations;
     }
 
     private static string? Str(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;

@@ -1,5 +1,6 @@
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Aggregate;
 
@@ -12,6 +13,13 @@ namespace DataQuality.Core.Expectations.Catalog.Aggregate;
 public sealed class ExpectColumnMostCommonValueToBeInSet : ExpectationDefinition
 {
     public override string Type => "expect_column_most_common_value_to_be_in_set";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Optional("value_set", ArgumentKind.List, "Values the most common value must be among."),
+        Arg.Optional("ties_okay", ArgumentKind.Boolean, "Pass when a tie includes a value of the set.", "false"),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

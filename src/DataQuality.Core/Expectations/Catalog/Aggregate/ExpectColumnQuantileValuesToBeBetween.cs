@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Aggregate;
 
@@ -17,6 +18,13 @@ namespace DataQuality.Core.Expectations.Catalog.Aggregate;
 public sealed class ExpectColumnQuantileValuesToBeBetween : ExpectationDefinition
 {
     public override string Type => "expect_column_quantile_values_to_be_between";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Required("quantile_ranges", ArgumentKind.Object, "quantiles and their value_ranges."),
+        Arg.Optional("allow_relative_error", ArgumentKind.Any, "Accepted for GX compatibility (quantiles are exact)."),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -12,6 +13,12 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValueZScoresToBeLessThan : ColumnMapExpectation
 {
     public override string Type => "expect_column_value_z_scores_to_be_less_than";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments =>
+    [
+        Arg.Required("threshold", ArgumentKind.Number, "Largest allowed z-score."),
+        Arg.Optional("double_sided", ArgumentKind.Boolean, "Compare the absolute z-score.", "false"),
+    ];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

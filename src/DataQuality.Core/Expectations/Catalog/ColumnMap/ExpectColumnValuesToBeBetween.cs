@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -12,6 +13,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_be_between";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [.. Arg.Between];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

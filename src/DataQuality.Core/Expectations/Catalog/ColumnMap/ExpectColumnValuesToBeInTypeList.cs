@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,12 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToBeInTypeList : ExpectationDefinition
 {
     public override string Type => "expect_column_values_to_be_in_type_list";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Optional("type_list", ArgumentKind.StringList, "Type names the column may have (null: any)."),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToBeIncreasing : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_be_increasing";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Optional("strictly", ArgumentKind.Boolean, "Each value must differ from the one before.", "false")];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
         Monotonic.Unexpected(context, column, ident, increasing: true);

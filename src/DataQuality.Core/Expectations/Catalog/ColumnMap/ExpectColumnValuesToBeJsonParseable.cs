@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -10,6 +11,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToBeJsonParseable : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_be_json_parseable";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
         column.Family == TypeFamily.String ? $"NOT json_valid({ident})"

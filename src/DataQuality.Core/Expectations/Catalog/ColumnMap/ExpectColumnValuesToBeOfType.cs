@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -11,6 +12,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToBeOfType : ExpectationDefinition
 {
     public override string Type => "expect_column_values_to_be_of_type";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, Arg.Required("type_", ArgumentKind.String, "The type name the column must have.")];
 
     public override PlannedCheck Plan(PlanContext context)
     {

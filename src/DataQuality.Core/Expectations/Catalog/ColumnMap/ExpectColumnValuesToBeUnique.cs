@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -9,6 +10,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToBeUnique : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_be_unique";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -10,6 +11,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToMatchJsonSchema : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_match_json_schema";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("json_schema", ArgumentKind.Any, "The JSON Schema every value must satisfy.")];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

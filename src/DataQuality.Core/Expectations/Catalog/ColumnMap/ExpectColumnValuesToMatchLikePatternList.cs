@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,12 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToMatchLikePatternList : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_match_like_pattern_list";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments =>
+    [
+        Arg.Required("like_pattern_list", ArgumentKind.StringList, "SQL LIKE patterns."),
+        Arg.Optional("match_on", ArgumentKind.String, "any: one pattern must match; all: every pattern.", "any"),
+    ];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
         "NOT " + Patterns.Combine(context, Patterns.LikeList(context, column, ident));

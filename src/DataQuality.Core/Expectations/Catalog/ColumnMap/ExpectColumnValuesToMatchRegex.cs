@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,11 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToMatchRegex : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_match_regex";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments =>
+    [
+        Arg.Required("regex", ArgumentKind.String, "Python regular expression every value must match (search, not full match)."),
+    ];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
         "NOT " + Patterns.Regex(context, column, ident, context.Kwargs.RequiredString("regex"), "regex");

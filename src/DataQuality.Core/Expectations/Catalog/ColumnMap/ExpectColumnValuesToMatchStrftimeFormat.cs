@@ -1,5 +1,6 @@
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -11,6 +12,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToMatchStrftimeFormat : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_match_strftime_format";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("strftime_format", ArgumentKind.String, "Python strftime format every value must have.")];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToNotBeInSet : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_not_be_in_set";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("value_set", ArgumentKind.List, "The forbidden values.")];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

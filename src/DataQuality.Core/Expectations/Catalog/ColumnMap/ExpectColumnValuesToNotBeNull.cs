@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToNotBeNull : MapExpectation
 {
     public override string Type => "expect_column_values_to_not_be_null";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, Arg.Mostly];
 
     protected override MapSpec Map(PlanContext context)
     {

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToNotMatchLikePatternList : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_not_match_like_pattern_list";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("like_pattern_list", ArgumentKind.StringList, "SQL LIKE patterns no value may match.")];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
         "(" + string.Join(" OR ", Patterns.LikeList(context, column, ident)) + ")";

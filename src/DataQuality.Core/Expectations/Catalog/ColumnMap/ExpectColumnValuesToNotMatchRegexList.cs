@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 public sealed class ExpectColumnValuesToNotMatchRegexList : ColumnMapExpectation
 {
     public override string Type => "expect_column_values_to_not_match_regex_list";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("regex_list", ArgumentKind.StringList, "Python regular expressions no value may match.")];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
         "(" + string.Join(" OR ", Patterns.RegexList(context, column, ident)) + ")";

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Contracts.Model;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -13,6 +14,11 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 /// </summary>
 public abstract class ContractMetricExpectation : ExpectationDefinition
 {
+    public sealed override IReadOnlyList<ExpectationArgument> Arguments => [.. OwnArguments, .. Arg.Threshold, Arg.Unit];
+
+    /// <summary>The arguments this expectation reads besides the ones its family declares.</summary>
+    protected abstract IReadOnlyList<ExpectationArgument> OwnArguments { get; }
+
     /// <summary>The metric name reported in details (e.g. <c>missing_count</c>).</summary>
     protected abstract string MetricName { get; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -7,6 +8,12 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqArrayItemsBetween : ColumnMapExpectation
 {
     public override string Type => "dq_array_items_between";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments =>
+    [
+        Arg.Optional("min_items", ArgumentKind.Integer, "Fewest items an array may hold."),
+        Arg.Optional("max_items", ArgumentKind.Integer, "Most items an array may hold."),
+    ];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -11,6 +12,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqColumnIsPresent : ExpectationDefinition
 {
     public override string Type => "dq_column_is_present";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column];
 
     public override PlannedCheck Plan(PlanContext context)
     {

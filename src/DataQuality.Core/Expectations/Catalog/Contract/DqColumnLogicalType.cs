@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -13,6 +14,12 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqColumnLogicalType : ExpectationDefinition
 {
     public override string Type => "dq_column_logical_type";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Required("logical_type", ArgumentKind.String, "ODCS logical type: string, integer, number, boolean, date, timestamp, time, array, object, bytes."),
+    ];
 
     public static readonly IReadOnlyList<string> LogicalTypes = ["string", "integer", "number", "boolean", "date", "timestamp", "time", "array", "object", "bytes"];
 

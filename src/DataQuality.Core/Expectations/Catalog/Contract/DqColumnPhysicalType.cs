@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -11,6 +12,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqColumnPhysicalType : ExpectationDefinition
 {
     public override string Type => "dq_column_physical_type";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, Arg.Required("physical_type", ArgumentKind.String, "The storage type the column must have.")];
 
     private static readonly Dictionary<string, string> TypeAliases = new(StringComparer.Ordinal)
     {

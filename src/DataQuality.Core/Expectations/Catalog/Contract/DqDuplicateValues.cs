@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -10,6 +11,12 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqDuplicateValues : ContractMetricExpectation
 {
     public override string Type => "dq_duplicate_values";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments =>
+    [
+        Arg.Optional("column", ArgumentKind.String, "The column whose duplicates are counted."),
+        Arg.Optional("column_list", ArgumentKind.StringList, "Columns whose combined values must be unique (instead of column)."),
+    ];
     protected override string MetricName => "duplicate_count";
 
     protected override string CountSql(PlanContext context)

@@ -1,5 +1,6 @@
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -10,6 +11,13 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqInvalidValues : ContractMetricExpectation
 {
     public override string Type => "dq_invalid_values";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments =>
+    [
+        Arg.Column,
+        Arg.Optional("valid_values", ArgumentKind.List, "The allowed values."),
+        Arg.Optional("pattern", ArgumentKind.String, "Regular expression valid values match."),
+    ];
     protected override string MetricName => "invalid_count";
 
     protected override string CountSql(PlanContext context)

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -9,6 +10,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqMissingValues : ContractMetricExpectation
 {
     public override string Type => "dq_missing_values";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Column, Arg.Optional("missing_values", ArgumentKind.List, "Values counted as missing besides null.")];
     protected override string MetricName => "missing_count";
 
     protected override string CountSql(PlanContext context)

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqNullValues : ContractMetricExpectation
 {
     public override string Type => "dq_null_values";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Column];
     protected override string MetricName => "missing_count";
     protected override string CountSql(PlanContext context) => $"count(*) FILTER (WHERE {Ident(context)} IS NULL)";
 }

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqRowCount : ContractMetricExpectation
 {
     public override string Type => "dq_row_count";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [];
     protected override string MetricName => "row_count";
     protected override bool AllowsPercent => false;
     protected override string CountSql(PlanContext context) => "count(*)";

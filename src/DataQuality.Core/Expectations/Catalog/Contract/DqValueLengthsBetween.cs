@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -10,6 +11,12 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqValueLengthsBetween : ColumnMapExpectation
 {
     public override string Type => "dq_value_lengths_between";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments =>
+    [
+        Arg.Optional("min_value", ArgumentKind.Integer, "Shortest allowed length."),
+        Arg.Optional("max_value", ArgumentKind.Integer, "Longest allowed length."),
+    ];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
     {

@@ -1,5 +1,6 @@
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -11,6 +12,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqValuesMatchFormat : ColumnMapExpectation
 {
     public override string Type => "dq_values_match_format";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("format", ArgumentKind.String, "email, uri, uuid or date.")];
 
     public static readonly IReadOnlyList<string> Formats = ["email", "uuid", "uri", "date", "date-time"];
 

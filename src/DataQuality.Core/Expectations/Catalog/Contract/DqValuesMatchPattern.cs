@@ -1,5 +1,6 @@
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -11,6 +12,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 public sealed class DqValuesMatchPattern : ColumnMapExpectation
 {
     public override string Type => "dq_values_match_pattern";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("regex", ArgumentKind.String, "Regular expression every value must match.")];
 
     protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
         $"NOT regexp_matches({ident}::VARCHAR, {SqlText.Literal(context.Kwargs.RequiredString("regex"))})";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Contract;
 
@@ -12,6 +13,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 /// </summary>
 public abstract class TimestampAgeExpectation : ExpectationDefinition
 {
+    public sealed override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, Arg.Required("max_age_seconds", ArgumentKind.Number, "Largest allowed age in seconds.")];
+
     /// <summary><c>max</c> (the newest value: freshness) or <c>min</c> (the oldest value: retention).</summary>
     protected abstract string Extreme { get; }
 

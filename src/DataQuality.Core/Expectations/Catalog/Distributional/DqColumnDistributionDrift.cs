@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Contracts.Model;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 using DataQuality.Core.Profiling;
 
 namespace DataQuality.Core.Expectations.Catalog.Distributional;
@@ -26,6 +27,15 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
     private const int KsQuantiles = 1000;
 
     public override string Type => "dq_column_distribution_drift";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Required("reference_profile", ArgumentKind.String, "A dq profile JSON to compare with."),
+        Arg.Optional("method", ArgumentKind.String, "psi or ks.", "psi"),
+        Arg.Optional("threshold", ArgumentKind.Number, "Fail when the statistic reaches it (instead of operator/value)."),
+        .. Arg.Threshold,
+    ];
 
     public override IReadOnlyList<string> Aliases => ["distribution_drift"];
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 using DataQuality.Core.Statistics;
 
 namespace DataQuality.Core.Expectations.Catalog.Distributional;
@@ -20,6 +21,15 @@ public sealed class ExpectColumnBootstrappedKsTestPValueToBeGreaterThan : Expect
     private const int Seed = 20_180_101;
 
     public override string Type => "expect_column_bootstrapped_ks_test_p_value_to_be_greater_than";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Optional("partition_object", ArgumentKind.Object, "GX partition: bins or values, weights, optional tail_weights."),
+        Arg.Optional("p", ArgumentKind.Number, "Smallest passing p-value.", "0.05"),
+        Arg.Optional("bootstrap_samples", ArgumentKind.Integer, "Number of bootstrap samples.", "1000"),
+        Arg.Optional("bootstrap_sample_size", ArgumentKind.Integer, "Size of each bootstrap sample (default: twice the bins)."),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 using DataQuality.Core.Statistics;
 
 namespace DataQuality.Core.Expectations.Catalog.Distributional;
@@ -14,6 +15,14 @@ namespace DataQuality.Core.Expectations.Catalog.Distributional;
 public sealed class ExpectColumnChisquareTestPValueToBeGreaterThan : ExpectationDefinition
 {
     public override string Type => "expect_column_chisquare_test_p_value_to_be_greater_than";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Optional("partition_object", ArgumentKind.Object, "GX partition: bins or values, weights, optional tail_weights."),
+        Arg.Optional("p", ArgumentKind.Number, "Smallest passing p-value.", "0.05"),
+        Arg.Optional("tail_weight_holdout", ArgumentKind.Number, "Weight held out for values not in the partition.", "0"),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 using DataQuality.Core.Statistics;
 
 namespace DataQuality.Core.Expectations.Catalog.Distributional;
@@ -20,6 +21,16 @@ namespace DataQuality.Core.Expectations.Catalog.Distributional;
 public sealed class ExpectColumnKlDivergenceToBeLessThan : ExpectationDefinition
 {
     public override string Type => "expect_column_kl_divergence_to_be_less_than";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Optional("partition_object", ArgumentKind.Object, "GX partition: bins or values, weights, optional tail_weights."),
+        Arg.Optional("threshold", ArgumentKind.Number, "Largest passing KL divergence."),
+        Arg.Optional("tail_weight_holdout", ArgumentKind.Number, "Weight held out for the tails.", "0"),
+        Arg.Optional("internal_weight_holdout", ArgumentKind.Number, "Weight held out for empty internal bins.", "0"),
+        Arg.Optional("bucketize_data", ArgumentKind.Boolean, "Bin numeric data by the partition.", "true"),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 using DataQuality.Core.Statistics;
 
 namespace DataQuality.Core.Expectations.Catalog.Distributional;
@@ -16,6 +17,14 @@ namespace DataQuality.Core.Expectations.Catalog.Distributional;
 public sealed class ExpectColumnParameterizedDistributionKsTestPValueToBeGreaterThan : ExpectationDefinition
 {
     public override string Type => "expect_column_parameterized_distribution_ks_test_p_value_to_be_greater_than";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Column,
+        Arg.Required("distribution", ArgumentKind.String, "norm, beta, gamma, uniform, chi2, expon, ..."),
+        Arg.Optional("params", ArgumentKind.Any, "The distribution parameters (list or mapping)."),
+        Arg.Optional("p_value", ArgumentKind.Number, "Smallest passing p-value.", "0.05"),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 using DataQuality.Core.History;
 
 namespace DataQuality.Core.Expectations.Catalog.History;
@@ -28,6 +29,24 @@ public sealed class DqMetricWithinHistory : ExpectationDefinition
         ["max_increase", "max_decrease", "max_change", "max_increase_percent", "max_decrease_percent", "max_change_percent"];
 
     public override string Type => TypeName;
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Required("metric", ArgumentKind.String, "row_count, null_count, null_percent, non_null_count, distinct_count, mean, min, max, sum, stddev, median."),
+        Arg.Optional("column", ArgumentKind.String, "The column the metric is of (not for row_count)."),
+        Arg.Optional("key", ArgumentKind.String, "History series name (default: the metric and column)."),
+        Arg.Optional("method", ArgumentKind.String, "change or stddev.", "change"),
+        Arg.Optional("max_increase", ArgumentKind.Number, "Largest increase over the last run."),
+        Arg.Optional("max_decrease", ArgumentKind.Number, "Largest decrease from the last run."),
+        Arg.Optional("max_change", ArgumentKind.Number, "Largest change either way."),
+        Arg.Optional("max_increase_percent", ArgumentKind.Number, "Largest increase in percent of the last value."),
+        Arg.Optional("max_decrease_percent", ArgumentKind.Number, "Largest decrease in percent of the last value."),
+        Arg.Optional("max_change_percent", ArgumentKind.Number, "Largest change in percent either way."),
+        Arg.Optional("sigmas", ArgumentKind.Number, "stddev: allowed standard deviations from the mean.", "3"),
+        Arg.Optional("window", ArgumentKind.Integer, "stddev: runs averaged.", "10"),
+        Arg.Optional("min_runs", ArgumentKind.Integer, "stddev: runs needed before comparing.", "3"),
+        Arg.Optional("exclude_failed", ArgumentKind.Boolean, "Leave runs whose check failed out of the history.", "false"),
+    ];
 
     public override IReadOnlyList<string> Aliases => ["expect_metric_within_history"];
 

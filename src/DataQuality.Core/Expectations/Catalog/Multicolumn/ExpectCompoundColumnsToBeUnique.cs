@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 
@@ -10,6 +11,8 @@ namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 public sealed class ExpectCompoundColumnsToBeUnique : MulticolumnMapExpectation
 {
     public override string Type => "expect_compound_columns_to_be_unique";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [];
 
     protected override string Unexpected(PlanContext context, IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> idents, string missing)
     {

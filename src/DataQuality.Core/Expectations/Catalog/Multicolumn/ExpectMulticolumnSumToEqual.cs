@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 
@@ -9,6 +10,8 @@ namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 public sealed class ExpectMulticolumnSumToEqual : MulticolumnMapExpectation
 {
     public override string Type => "expect_multicolumn_sum_to_equal";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("sum_total", ArgumentKind.Number, "The sum every row must have.")];
 
     protected override string Unexpected(PlanContext context, IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> idents, string missing)
     {

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 
@@ -11,6 +12,8 @@ namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 public sealed class ExpectMulticolumnValuesToBeUnique : MulticolumnMapExpectation
 {
     public override string Type => "expect_multicolumn_values_to_be_unique";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [];
 
     protected override string Unexpected(PlanContext context, IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> idents, string missing) =>
         ExpectSelectColumnValuesToBeUniqueWithinRecord.WithinRecordDuplicate(idents);

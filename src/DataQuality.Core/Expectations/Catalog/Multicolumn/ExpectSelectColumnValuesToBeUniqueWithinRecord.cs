@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 
@@ -9,6 +10,8 @@ namespace DataQuality.Core.Expectations.Catalog.Multicolumn;
 public sealed class ExpectSelectColumnValuesToBeUniqueWithinRecord : MulticolumnMapExpectation
 {
     public override string Type => "expect_select_column_values_to_be_unique_within_record";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [];
 
     protected override string Unexpected(PlanContext context, IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> idents, string missing) =>
         WithinRecordDuplicate(idents);

@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Pair;
 
@@ -6,6 +7,8 @@ namespace DataQuality.Core.Expectations.Catalog.Pair;
 public sealed class ExpectColumnPairValuesAToBeGreaterThanB : ColumnPairMapExpectation
 {
     public override string Type => "expect_column_pair_values_a_to_be_greater_than_b";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Optional("or_equal", ArgumentKind.Boolean, "Allow A equal to B.", "false")];
 
     public override IReadOnlyList<string> Aliases => ["expect_column_pair_values_A_to_be_greater_than_B"];
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Pair;
 
@@ -10,6 +11,8 @@ namespace DataQuality.Core.Expectations.Catalog.Pair;
 public sealed class ExpectColumnPairValuesToBeInSet : ColumnPairMapExpectation
 {
     public override string Type => "expect_column_pair_values_to_be_in_set";
+
+    protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Required("value_pairs_set", ArgumentKind.List, "The allowed [A, B] pairs.")];
 
     protected override string Expected(PlanContext context, SchemaColumn a, SchemaColumn b, string identA, string identB)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -8,6 +9,8 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 public sealed class ExpectColumnToExist : ExpectationDefinition
 {
     public override string Type => "expect_column_to_exist";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Column, Arg.Optional("column_index", ArgumentKind.Integer, "The 0-based position the column must have.")];
 
     public override PlannedCheck Plan(PlanContext context)
     {

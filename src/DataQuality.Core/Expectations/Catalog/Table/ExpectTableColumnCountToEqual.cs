@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -8,6 +9,8 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 public sealed class ExpectTableColumnCountToEqual : ExpectationDefinition
 {
     public override string Type => "expect_table_column_count_to_equal";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Required("value", ArgumentKind.Integer, "The number of columns.")];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -13,6 +14,8 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 public sealed class ExpectTableColumnsToMatchOrderedList : ExpectationDefinition
 {
     public override string Type => "expect_table_columns_to_match_ordered_list";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Optional("column_list", ArgumentKind.StringList, "The columns, in order.")];
 
     public override PlannedCheck Plan(PlanContext context)
     {

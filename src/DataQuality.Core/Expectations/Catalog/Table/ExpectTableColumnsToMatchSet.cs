@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -14,6 +15,12 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 public sealed class ExpectTableColumnsToMatchSet : ExpectationDefinition
 {
     public override string Type => "expect_table_columns_to_match_set";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments =>
+    [
+        Arg.Optional("column_set", ArgumentKind.StringList, "The columns, in any order."),
+        Arg.Optional("exact_match", ArgumentKind.Boolean, "No other columns allowed.", "true"),
+    ];
 
     public override PlannedCheck Plan(PlanContext context)
     {

@@ -1,5 +1,6 @@
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -7,6 +8,8 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 public sealed class ExpectTableRowCountToBeBetween : ExpectationDefinition
 {
     public override string Type => "expect_table_row_count_to_be_between";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [.. Arg.Between];
 
     public override PlannedCheck Plan(PlanContext context)
     {

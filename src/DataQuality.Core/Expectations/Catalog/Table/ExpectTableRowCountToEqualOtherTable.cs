@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations.Arguments;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -19,6 +20,8 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 public sealed partial class ExpectTableRowCountToEqualOtherTable : ExpectationDefinition
 {
     public override string Type => "expect_table_row_count_to_equal_other_table";
+
+    public override IReadOnlyList<ExpectationArgument> Arguments => [Arg.Required("other_table_name", ArgumentKind.String, "The dataset whose row count must be equal.")];
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*){0,2}$")]
     private static partial Regex SqlName();
@@ -45,10 +48,29 @@ public sealed partial class ExpectTableRowCountToEqualOtherTable : ExpectationDe
         });
     }
 
-    private string Resolve(PlanContext context, string other)
+    public override IReadOnlyList<string> OtherFiles(Kwargs kwargs)
+    {
+        if (kwargs.StringIfPresent("other_table_name") is not { } other || IsRelationName(other)) return [];
+        try
+        {
+            var dataset = DatasetRef.Parse(other);
+            return dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset);
+        }
+        catch (Diagnostics.InputException)
+        {
+            return []; // the planner reports it
+        }
+    }
+
+    private static bool IsRelationName(string other)
     {
         var looksLikeFile = Path.GetExtension(other).ToLowerInvariant() is ".parquet" or ".parq" or ".csv" or ".tsv" or ".json" or ".ndjson" or ".jsonl" or ".gz";
-        if (SqlName().IsMatch(other) && !looksLikeFile && !File.Exists(other) && !Directory.Exists(other))
+        return SqlName().IsMatch(other) && !looksLikeFile && !File.Exists(other) && !Directory.Exists(other);
+    }
+
+    private string Resolve(PlanContext context, string other)
+    {
+        if (IsRelationName(other))
             return string.Join(".", other.Split('.').Select(SqlText.Identifier));
         if (DatasetRef.Parse(other) is { IsS3: true })
             throw new ExpectationArgumentException("DQ4703", $"{Type}: other_table_name '{other}' is an s3:// location; other tables must be local datasets or relations of the session.", context.Config.Location);
