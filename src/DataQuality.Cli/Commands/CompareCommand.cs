@@ -25,6 +25,7 @@ internal static class CompareCommand
         var format = new Option<string>("--format") { Description = "markdown or json.", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "json");
         var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var html = HtmlReportOption.Create();
         var maxChanged = new Option<long?>("--max-changed-rows") { Description = "Fail when an entity has more changed + added + removed rows." };
         var maxDelta = new Option<double?>("--max-row-count-delta-pct") { Description = "Fail when an entity's row count changes by more than this percentage." };
         var failOnSchema = new Option<bool>("--fail-on-schema-change") { Description = "Fail when entities or columns appear, disappear or change type or nullability." };
@@ -33,7 +34,7 @@ internal static class CompareCommand
         var noDrift = new Option<bool>("--no-drift") { Description = "Keep the profile, skip the PSI/KS drift (its profiler pass)." };
 
         var command = new Command("compare", "Compare two pipeline output trees (base = main, head = feature) entity by entity.");
-        foreach (var o in new Option[] { baseOption, headOption, layout, key, keysFrom, absTol, relTol, exclude, format, output, maxChanged, maxDelta, failOnSchema, samples, noProfile, noDrift, maxPsi })
+        foreach (var o in new Option[] { baseOption, headOption, layout, key, keysFrom, absTol, relTol, exclude, format, output, html, maxChanged, maxDelta, failOnSchema, samples, noProfile, noDrift, maxPsi })
             command.Options.Add(o);
         var storage = new StorageOptionsBinder();
         storage.AddTo(command);
@@ -89,6 +90,9 @@ internal static class CompareCommand
             {
                 await context.Out.WriteAsync(text).ConfigureAwait(false);
             }
+            var inputs = new Reports.Model.ReportInputs();
+            inputs.Comparisons.Add(($"{report.BaseRoot} → {report.HeadRoot}", report));
+            await HtmlReportOption.WriteAsync(context, parse.GetValue(html), inputs, cancellationToken).ConfigureAwait(false);
             if (!report.Verdict.Passed)
                 foreach (var b in report.Verdict.Breaches)
                     await context.Error.WriteLineAsync($"{b.Entity}: threshold {b.Rule} breached: {b.Observed} (limit {b.Limit})").ConfigureAwait(false);

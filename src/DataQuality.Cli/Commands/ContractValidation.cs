@@ -30,7 +30,7 @@ internal sealed class ContractValidation
         command.Options.Add(DryRun);
     }
 
-    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, FileInfo? html, CancellationToken cancellationToken)
     {
         var bound = storage.Bind(parse);
         var fetchers = new List<IDisposable>();
@@ -61,6 +61,12 @@ internal sealed class ContractValidation
             var result = await ContractRunner.ValidateAsync(contract.FullName, options, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
             var text = options.DryRun ? DryRunText(result) : Render(result, format);
             await CommonOptions.WriteAsync(context, output, text, cancellationToken).ConfigureAwait(false);
+            if (!options.DryRun)
+            {
+                var inputs = new Reports.Model.ReportInputs();
+                foreach (var model in result.Models.Where(m => m.Report is not null)) inputs.Validations.Add((contract.FullName, model.Report!));
+                await HtmlReportOption.WriteAsync(context, html, inputs, cancellationToken).ConfigureAwait(false);
+            }
             return options.DryRun ? ExitCodes.Passed : result.ExitCode(failOnWarn);
         }
         finally

@@ -21,10 +21,11 @@ internal static class ProfileCommand
         var threads = new Option<int?>("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
         var metadataOnly = new Option<bool>("--metadata-only") { Description = "Only row counts, null counts and min/max from Parquet statistics; no page decoding." };
         var output = new Option<string?>("--out") { Description = "Also write the JSON profile to this file." };
+        var html = HtmlReportOption.Create();
 
         var command = new Command("profile", "Profile Parquet data: counts, nulls, distinct, min/max, moments, quantiles, top values, histograms, string formats.")
         {
-            path, columns, format, threads, metadataOnly, output,
+            path, columns, format, threads, metadataOnly, output, html,
         };
         var storage = new StorageOptionsBinder();
         storage.AddTo(command);
@@ -47,6 +48,9 @@ internal static class ProfileCommand
             var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
             if (parse.GetValue(output) is { Length: > 0 } outFile)
                 await ProfileJson.WriteAsync(profile, outFile, ct).ConfigureAwait(false);
+            var inputs = new Reports.Model.ReportInputs();
+            inputs.Profiles.Add((dataset.Location, profile));
+            await HtmlReportOption.WriteAsync(context, parse.GetValue(html), inputs, ct).ConfigureAwait(false);
             switch (parse.GetValue(format))
             {
                 case "json":

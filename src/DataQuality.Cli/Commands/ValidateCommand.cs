@@ -7,6 +7,7 @@ using DataQuality.Core.Expectations.Readers;
 using DataQuality.Core.History;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
+using DataQuality.Reports.Model;
 
 namespace DataQuality.Cli.Commands;
 
@@ -25,6 +26,7 @@ internal static class ValidateCommand
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var threads = CommonOptions.Threads();
+        var html = HtmlReportOption.Create();
         var resultFormat = new Option<ResultFormatLevel>("--result-format")
         {
             Description = "GX result_format level: BooleanOnly, Basic, Summary (default) or Complete.",
@@ -35,7 +37,7 @@ internal static class ValidateCommand
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
-            suite, data, format, output, failOn, threads, resultFormat,
+            suite, data, format, output, failOn, threads, resultFormat, html,
         };
         storage.AddTo(command);
         history.AddTo(command);
@@ -48,7 +50,7 @@ internal static class ValidateCommand
             {
                 var contractDuckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, historyStore, parse.GetValue(html), cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
@@ -75,6 +77,9 @@ internal static class ValidateCommand
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
             await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
+            var inputs = new ReportInputs();
+            inputs.Validations.Add((suiteFile.FullName, report));
+            await HtmlReportOption.WriteAsync(context, parse.GetValue(html), inputs, cancellationToken).ConfigureAwait(false);
             return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);
         });
         return command;
