@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Diagnostics;
 
@@ -21,10 +23,21 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-                await stderr.WriteLineAsync($"dq: {error.Message}").ConfigureAwait(false);
+            foreach (var line in ParseErrors.Describe(parsed))
+                await stderr.WriteLineAsync(line).ConfigureAwait(false);
             await stderr.WriteLineAsync("Run 'dq --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageOrInputError;
+        }
+
+        foreach (var warning in CommonOptions.DeprecatedNames(parsed))
+            await stderr.WriteLineAsync(warning).ConfigureAwait(false);
+
+        if (parsed.Action is HelpAction)
+        {
+            var help = new StringWriter();
+            await parsed.InvokeAsync(new InvocationConfiguration { Output = help, Error = stderr }, cancellationToken).ConfigureAwait(false);
+            await stdout.WriteAsync(ChoiceOption.LowerCaseDefaults(help.ToString(), root)).ConfigureAwait(false);
+            return ExitCodes.Passed;
         }
 
         try

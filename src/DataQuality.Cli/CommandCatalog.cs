@@ -20,5 +20,7 @@ internal static class CommandCatalog
         yield return AcceptCommand.Create(context);
         yield return SnapshotsCommand.Create(context);
         yield return HistoryCommand.Create(context);
+        yield return BenchCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }

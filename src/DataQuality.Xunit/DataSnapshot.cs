@@ -52,6 +52,8 @@ public static class DataSnapshot
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
         NewLine = "\n",
+        // NaN and infinities as "NaN"/"Infinity"/"-Infinity", the rule of every JSON dq writes (Core.Reporting.JsonNumbers).
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     private static string Scrub(string text, SnapshotSettings settings) =>

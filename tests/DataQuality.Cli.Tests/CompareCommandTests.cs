@@ -16,7 +16,7 @@ public sealed class CompareCommandTests
         run.Out.Should().StartWith("# Comparison: base vs head")
             .And.Contain("| silver/orders | both | 20 | 20 | 0 | 0.00% | 1 | 1 | 1 | 18 | 0 |")
             .And.Contain("| `3` | amount | `7.5` | `99.0` |")
-            .And.NotContain(t.Root);
+            .And.Contain($"- base: `{t.Base}`", "standard output shows the real paths");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class DemoCommandTests
     {
         using var dir = new TempDirectory();
 
-        var run = await CliRunner.RunAsync("demo", "--out", dir.Path);
+        var run = await CliRunner.RunAsync("demo", "--output", dir.Path);
 
         run.ExitCode.Should().Be(ExitCodes.Passed, run.Out + run.Error);
         File.Exists(dir.Combine("main", "silver", "orders", "ds=2026-02-11", "part-0.parquet")).Should().BeTrue();
@@ -30,8 +30,8 @@ public sealed class DemoCommandTests
         using var a = new TempDirectory();
         using var b = new TempDirectory();
 
-        (await CliRunner.RunAsync("demo", "--out", a.Path)).ExitCode.Should().Be(ExitCodes.Passed);
-        (await CliRunner.RunAsync("demo", "--out", b.Path)).ExitCode.Should().Be(ExitCodes.Passed);
+        (await CliRunner.RunAsync("demo", "--output", a.Path)).ExitCode.Should().Be(ExitCodes.Passed);
+        (await CliRunner.RunAsync("demo", "--output", b.Path)).ExitCode.Should().Be(ExitCodes.Passed);
 
         var file = Path.Combine("main", "silver", "order_items", "ds=2026-02-11", "part-0.parquet");
         File.ReadAllBytes(a.Combine(file)).Should().Equal(File.ReadAllBytes(b.Combine(file)));

@@ -57,7 +57,7 @@ public sealed class ProfileCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Markdown_output_is_a_github_table_and_out_writes_the_json()
+    public async Task Markdown_output_is_a_github_table_and_the_old_out_flag_still_writes_the_json_with_a_warning()
     {
         var json = Path.Combine(_dir, "profile.json");
         var run = await CliRunner.RunAsync("profile", File0, "--format", "markdown", "--out", json);
@@ -65,7 +65,33 @@ public sealed class ProfileCommandTests : IDisposable
         run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
         run.Out.Should().Contain("| column | kind | nulls |").And.Contain("|---|");
         run.Out.Should().MatchRegex(@"\| status \| string \| 0 \(0\.0 %\) \| ~3 \| new \| shipped \|");
+        run.Error.Should().Contain("DQ0003").And.Contain("--out is deprecated; use --output");
         (await ProfileJson.ReadAsync(json, TestContext.Current.CancellationToken)).RowCount.Should().Be(1000);
+    }
+
+    [Fact]
+    public async Task Output_writes_the_report_in_the_chosen_format_like_every_other_command()
+    {
+        var json = Path.Combine(_dir, "profile.json");
+        var run = await CliRunner.RunAsync("profile", File0, "--format", "JSON", "--output", json);
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
+        run.Out.Should().BeEmpty();
+        run.Error.Should().NotContain("deprecated");
+        (await ProfileJson.ReadAsync(json, TestContext.Current.CancellationToken)).RowCount.Should().Be(1000);
+
+        var table = Path.Combine(_dir, "profile.txt");
+        (await CliRunner.RunAsync("profile", File0, "-o", table)).ExitCode.Should().Be(ExitCodes.Passed);
+        File.ReadAllText(table).Should().Contain("1,000 rows, 3 columns");
+    }
+
+    [Fact]
+    public async Task An_unknown_format_lists_the_profile_formats()
+    {
+        var run = await CliRunner.RunAsync("profile", File0, "--format", "tabel");
+
+        run.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
+        run.Error.Should().Contain("DQ0002").And.Contain("table, json, markdown").And.Contain("did you mean 'table'?");
     }
 
     [Fact]

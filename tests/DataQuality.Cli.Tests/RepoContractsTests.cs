@@ -36,7 +36,7 @@ public sealed class RepoContractsTests
         {
             foreach (var server in new[] { "main", "feature" })
             {
-                var result = await ContractRunner.ValidateAsync(file, new ContractRunOptions { Server = server, Variables = vars, BaseDirectory = baseDir },
+                var result = await ContractRunner.ValidateAsync(file, new ContractRunOptions { Server = server, Variables = vars, BaseDirectory = baseDir, AllowedPaths = [root] },
                     DatasetResolver.LocalOnly, TestContext.Current.CancellationToken);
                 var bad = result.Models.SelectMany(m => m.Report!.Results).Where(r => r.Status != CheckStatus.Passed).Select(r => r.Expectation.DisplayName).ToList();
                 if (server == "main" || !file.EndsWith("orders.odcs.yaml", StringComparison.Ordinal) || file.EndsWith("order_items.odcs.yaml", StringComparison.Ordinal))

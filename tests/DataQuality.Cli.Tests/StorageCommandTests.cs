@@ -117,7 +117,7 @@ public sealed class StorageCommandTests(S3rverFixture fixture)
             ["AWS_ENDPOINT_URL"] = "http://env:9000", ["AWS_REGION"] = "eu-west-1", ["DQ_CACHE_DIR"] = "/env/cache",
         });
 
-        var bound = binder.Bind(command.Parse(["--endpoint-url", "http://flag:9000", "--no-cache", "--cache-max-size", "2GB", "--profile", "dev"]), environment);
+        var bound = binder.Bind(command.Parse(["--endpoint-url", "http://flag:9000", "--no-cache", "--cache-max-size", "2GB", "--aws-profile", "dev"]), environment);
 
         bound.EndpointUrl.Should().Be("http://flag:9000");
         bound.Region.Should().Be("eu-west-1");

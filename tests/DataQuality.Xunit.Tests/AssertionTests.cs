@@ -20,6 +20,18 @@ public sealed class AssertionTests : IDisposable
     }
 
     [Fact]
+    public void A_failure_is_the_adapters_plain_assertion_failure_with_no_FluentAssertions_frames()
+    {
+        var act = () => Orders.Should().HaveUniqueValues("order_id", "{0} is the key", "order_id");
+
+        var failure = act.Should().Throw<CheckFailedException>().Which;
+        failure.Message.Should().StartWith("Expected data checks to pass because order_id is the key, but\n");
+        failure.StackTrace.Should().BeNull("xunit v3 shows the message of an IAssertionException; the frames are ours, not the user's");
+        failure.ToString().Should().NotContain("FluentAssertions");
+        failure.GetType().GetInterfaces().Should().Contain(i => i.Name == "IAssertionException", "xunit v3 reports such exceptions as assertion failures");
+    }
+
+    [Fact]
     public void Passing_assertions_pass_and_chain()
     {
         Orders.Should().HaveColumn("status").And.HaveRowCountBetween(10, 30);

@@ -10,6 +10,8 @@ public sealed class ContractTargetTests : IDisposable
     {
         var path = _data.Dir.Combine("contracts", "orders.odcs.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // The contract reads ../out: the temp folder is its repository (local server paths are confined to it).
+        Directory.CreateDirectory(_data.Dir.Combine(".git"));
         File.WriteAllText(path, """
             apiVersion: v3.1.0
             kind: DataContract

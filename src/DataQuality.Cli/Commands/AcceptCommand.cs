@@ -24,6 +24,7 @@ internal static class AcceptCommand
                 await context.Error.WriteLineAsync("dq accept: name received files or folders, or pass --all.").ConfigureAwait(false);
                 return ExitCodes.UsageOrInputError;
             }
+            if (parse.GetValue(all)) SnapshotStore.RequireRoot(parse.GetValue(root)!); // not taken for a snapshot file name (DQ6101)
             var accepted = SnapshotStore.Accept(parse.GetValue(all) ? [.. given, parse.GetValue(root)!] : given);
             foreach (var file in accepted) await context.Out.WriteLineAsync($"accepted {Path.GetRelativePath(Environment.CurrentDirectory, file)}").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"{accepted.Count} snapshot(s) accepted").ConfigureAwait(false);

@@ -4,6 +4,7 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Contracts.Running;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Files;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
 
@@ -20,6 +21,11 @@ internal sealed class ContractValidation
     public Option<string[]> Variables { get; } = new("--var") { Description = "Contract variable name=value, e.g. --var ds=2026-02-11 (fallback: env DQ_VAR_name).", AllowMultipleArgumentsPerToken = false };
     public Option<string?> Model { get; } = new("--model") { Description = "Only this contract model (schema object)." };
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "List the derived checks and their SQL without reading data." };
+    public Option<string[]> AllowPath { get; } = new("--allow-path")
+    {
+        Description = "Also allow local data under this folder (repeatable); by default a contract's server paths and a suite's other tables must lie in the repository holding the contract or suite.",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public void AddTo(Command command)
     {
@@ -28,9 +34,10 @@ internal sealed class ContractValidation
         command.Options.Add(Variables);
         command.Options.Add(Model);
         command.Options.Add(DryRun);
+        command.Options.Add(AllowPath);
     }
 
-    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, bool allowEmpty, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
     {
         var bound = storage.Bind(parse);
         var fetchers = new List<IDisposable>();
@@ -54,20 +61,32 @@ internal sealed class ContractValidation
                 Model = parse.GetValue(Model),
                 DryRun = parse.GetValue(DryRun),
                 Variables = ContractVariables.Parse(parse.GetValue(Variables) ?? []),
+                AllowedPaths = AllowedPaths(parse),
                 DuckDb = duckDb,
                 ResolverForServer = ResolverFor,
                 History = history,
             };
+            if (output is not null) OutputFile.EnsureWritable(output.ToString(), [contract.FullName]);
             var result = await ContractRunner.ValidateAsync(contract.FullName, options, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
             var text = options.DryRun ? DryRunText(result) : Render(result, format);
-            await CommonOptions.WriteAsync(context, output, text, cancellationToken).ConfigureAwait(false);
-            return options.DryRun ? ExitCodes.Passed : result.ExitCode(failOnWarn);
+            await CommonOptions.WriteAsync(context, output, text, result.InputFiles, cancellationToken).ConfigureAwait(false);
+            if (options.DryRun) return ExitCodes.Passed;
+            foreach (var model in result.Models)
+                if (model.Report is { } report) await CommonOptions.WarnEmptyAsync(context, report, allowEmpty).ConfigureAwait(false);
+            return result.ExitCode(failOnWarn, allowEmpty);
         }
         finally
         {
             foreach (var f in fetchers) f.Dispose();
         }
     }
+
+    /// <summary>The <c>--allow-path</c> folders, absolute.</summary>
+    public IReadOnlyList<string> AllowedPaths(ParseResult parse) => (parse.GetValue(AllowPath) ?? []).Select(Path.GetFullPath).ToList();
+
+    /// <summary>The contract-only options given on the command line (an error with <c>--suite</c>).</summary>
+    public IEnumerable<string> ContractOnlyGiven(ParseResult parse) =>
+        new Option[] { Server, Variables, Model, DryRun }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
 
     private static string Render(ContractRunResult result, ReportFormat format)
     {

@@ -85,6 +85,6 @@ internal static class HistoryCommand
                 ["unexpected_count"] = check.UnexpectedCount,
                 ["status"] = check.Status,
             });
-        return array.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return array.ToJsonString(Core.Reporting.JsonNumbers.Indented) + "\n";
     }
 }

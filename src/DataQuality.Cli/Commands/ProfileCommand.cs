@@ -3,28 +3,29 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Storage;
 using Spectre.Console;
 
 namespace DataQuality.Cli.Commands;
 
-/// <summary><c>dq profile PATH|GLOB [--columns a,b] [--format table|json|markdown]</c>: profiles Parquet data.</summary>
+/// <summary><c>dq profile PATH|GLOB [--columns a,b] [--format table|json|markdown] [--output FILE]</c>: profiles Parquet data.</summary>
 internal static class ProfileCommand
 {
     public static Command Create(CliContext context)
     {
         var path = new Argument<string>("path") { Description = "A Parquet file, directory, glob or hive-partitioned tree (local or s3://)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns (leaf paths, top-level names or hive partition keys such as ds); default all." };
-        var format = new Option<string>("--format") { Description = "Output: table (default), json (versioned profile, mergeable) or markdown.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        var format = ChoiceOption.Create("--format", ["-f"], "Output: table (default), json (versioned profile, mergeable) or markdown.", ProfileFormat.Table);
         var threads = new Option<int?>("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
         var metadataOnly = new Option<bool>("--metadata-only") { Description = "Only row counts, null counts and min/max from Parquet statistics; no page decoding." };
-        var output = new Option<string?>("--out") { Description = "Also write the JSON profile to this file." };
+        var output = CommonOptions.Output();
+        var legacyOut = new Option<string?>("--out") { Hidden = true, Description = "Deprecated: also write the JSON profile to this file; use --format json --output FILE." };
 
         var command = new Command("profile", "Profile Parquet data: counts, nulls, distinct, min/max, moments, quantiles, top values, histograms, string formats.")
         {
-            path, columns, format, threads, metadataOnly, output,
+            path, columns, format, threads, metadataOnly, output, legacyOut,
         };
         var storage = new StorageOptionsBinder();
         storage.AddTo(command);
@@ -36,27 +37,38 @@ internal static class ProfileCommand
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
             using var _ = fetcher; // keeps --no-cache downloads until the profile is done
             var resolved = await resolver.ResolveAsync(dataset, ct).ConfigureAwait(false);
+            // Neither file written may be one of the files profiled (DQ2008); refused before the scan.
+            if (parse.GetValue(legacyOut) is { Length: > 0 } jsonTarget) OutputFile.EnsureWritable(jsonTarget, resolved.Files);
+            if (parse.GetValue(output) is { } target) OutputFile.EnsureWritable(target.ToString(), resolved.Files);
             var options = new ProfileOptions
             {
                 Columns = parse.GetValue(columns) is { Length: > 0 } list
                     ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : null,
-                MaxDegreeOfParallelism = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount,
+                MaxDegreeOfParallelism = parse.GetValue(threads) is { } t ? Core.Settings.SettingValues.Threads(t, "--threads") : Environment.ProcessorCount,
                 MetadataOnly = parse.GetValue(metadataOnly),
             };
             var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
-            if (parse.GetValue(output) is { Length: > 0 } outFile)
-                await ProfileJson.WriteAsync(profile, outFile, ct).ConfigureAwait(false);
+            if (parse.GetValue(legacyOut) is { Length: > 0 } outFile)
+                await ProfileJson.WriteAsync(profile, outFile, ct, resolved.Files).ConfigureAwait(false);
+            var file = parse.GetValue(output);
             switch (parse.GetValue(format))
             {
-                case "json":
-                    await context.Out.WriteLineAsync(ProfileJson.Serialize(profile)).ConfigureAwait(false);
+                case ProfileFormat.Json:
+                    await CommonOptions.WriteAsync(context, file, ProfileJson.Serialize(profile) + Environment.NewLine, resolved.Files, ct).ConfigureAwait(false);
                     break;
-                case "markdown":
-                    await context.Out.WriteAsync(ProfileRendering.Markdown(profile)).ConfigureAwait(false);
+                case ProfileFormat.Markdown:
+                    await CommonOptions.WriteAsync(context, file, ProfileRendering.Markdown(profile), resolved.Files, ct).ConfigureAwait(false);
                     break;
                 default:
-                    ProfileRendering.Table(profile, context.Out, IsTerminal(context.Out, Console.Out, Console.IsOutputRedirected));
+                    if (file is null)
+                        ProfileRendering.Table(profile, context.Out, IsTerminal(context.Out, Console.Out, Console.IsOutputRedirected));
+                    else
+                    {
+                        var table = new StringWriter();
+                        ProfileRendering.Table(profile, table, terminal: false);
+                        await CommonOptions.WriteAsync(context, file, table.ToString(), resolved.Files, ct).ConfigureAwait(false);
+                    }
                     break;
             }
             return ExitCodes.Passed;
@@ -99,4 +111,11 @@ internal static class ProfileCommand
     {
         public void Report(ProfileProgress value) => report(value);
     }
+}
+
+internal enum ProfileFormat
+{
+    Table,
+    Json,
+    Markdown,
 }

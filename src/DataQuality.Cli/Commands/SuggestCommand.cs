@@ -2,21 +2,23 @@ using System.CommandLine;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
 
 namespace DataQuality.Cli.Commands;
 
-/// <summary><c>dq suggest PATH --out contract.yaml</c>: drafts an ODCS 3.1 contract from a profile of the data.</summary>
+/// <summary><c>dq suggest PATH --output contract.yaml</c>: drafts an ODCS 3.1 contract from a profile of the data.</summary>
 internal static class SuggestCommand
 {
     public static Command Create(CliContext context)
     {
         var path = new Argument<string>("path") { Description = "A Parquet file, directory or glob to draw the contract from." };
-        var output = new Option<string?>("--out") { Description = "Where to write the contract YAML (default: print it)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the contract YAML (default: print it)." };
+        var legacyOut = new Option<string?>("--out") { Hidden = true, Description = "Deprecated: use --output." };
         var name = new Option<string?>("--name") { Description = "Contract and table name (default: the file or directory name)." };
         var command = new Command("suggest", "Suggest an ODCS 3.1 data contract (types, required, unique, enums, ranges, formats) from the data.")
         {
-            path, output, name,
+            path, output, legacyOut, name,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -24,10 +26,11 @@ internal static class SuggestCommand
             if (dataset.Format != DatasetFormat.Parquet)
                 throw new InputException(ProfileErrors.NotParquet, $"dq suggest reads Parquet; '{dataset.Location}' looks like {dataset.Format}.", new SourceLocation(dataset.Location));
             var resolved = await DatasetResolver.LocalOnly.ResolveAsync(dataset, ct).ConfigureAwait(false);
+            var file = parse.GetValue(output) ?? parse.GetValue(legacyOut);
+            if (file is { Length: > 0 }) OutputFile.EnsureWritable(file, resolved.Files); // never over the data it drafts from (DQ2008)
             var profile = await ParquetProfiler.ProfileAsync(ProfileInput.From(resolved.Files, resolved.Locations), ProfileOptions.Default, null, ct).ConfigureAwait(false);
             var contractName = parse.GetValue(name) is { Length: > 0 } n ? n : DefaultName(dataset.Location);
             using var db = DuckDbSession.Open(DuckDbOptions.FromEnvironment());
-            var file = parse.GetValue(output);
             // The draft names the data it came from (relative to where it is written), so `dq validate --contract` runs it as is.
             var serverPath = file is { Length: > 0 } && !dataset.IsS3
                 ? Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFullPath(dataset.Location)).Replace('\\', '/')
@@ -36,7 +39,7 @@ internal static class SuggestCommand
             var yaml = ContractSuggester.SuggestYaml(profile, contractName, resolved.ToRelationSql(), db, serverPath);
             if (file is { Length: > 0 })
             {
-                await File.WriteAllTextAsync(file, yaml, ct).ConfigureAwait(false);
+                await OutputFile.WriteAllTextAsync(file, yaml, resolved.Files, cancellationToken: ct).ConfigureAwait(false);
                 await context.Out.WriteLineAsync($"wrote {file}: {profile.Columns.Count} columns from {profile.RowCount:N0} rows").ConfigureAwait(false);
             }
             else

@@ -3,7 +3,9 @@ using DataQuality.Cli.Options;
 using DataQuality.Core;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations.Readers;
+using DataQuality.Core.Files;
 using DataQuality.Core.History;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
@@ -25,17 +27,19 @@ internal static class ValidateCommand
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var threads = CommonOptions.Threads();
-        var resultFormat = new Option<ResultFormatLevel>("--result-format")
+        var allowEmpty = CommonOptions.AllowEmpty();
+        var resultFormat = ChoiceOption.Create("--result-format", [], "GX result_format level: booleanonly, basic, summary (default) or complete.", ResultFormatLevel.Summary);
+
+        var trustSuiteSql = new Option<bool>("--trust-suite-sql")
         {
-            Description = "GX result_format level: BooleanOnly, Basic, Summary (default) or Complete.",
-            DefaultValueFactory = _ => ResultFormatLevel.Summary,
+            Description = "Run the suite's SQL (row_condition, unexpected_rows_query) without the sandbox, so it may read any file; only for suites you wrote yourself.",
         };
 
         var history = new HistoryOptions();
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
-            suite, data, format, output, failOn, threads, resultFormat,
+            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql, allowEmpty,
         };
         storage.AddTo(command);
         history.AddTo(command);
@@ -43,12 +47,13 @@ internal static class ValidateCommand
         contract.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            RejectConflicts(parse, suite, data, trustSuiteSql, contract);
             using var historyStore = history.Open(parse, storage);
             if (parse.GetValue(contract.Contract) is { } contractFile)
             {
-                var contractDuckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
+                var contractDuckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
@@ -58,25 +63,55 @@ internal static class ValidateCommand
                 return ExitCodes.UsageOrInputError;
             }
 
+            var dataset = DatasetRef.Parse(dataLocation);
+            // The report must never replace what it reports on: known before the scan, checked again when written.
+            // The data is listed for that only when there is an output file.
+            var outputFile = parse.GetValue(output);
+            string[] inputs = outputFile is null ? [] : [suiteFile.FullName, .. dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset)];
+            if (outputFile is not null) OutputFile.EnsureWritable(outputFile.ToString(), inputs);
             var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName);
-            var duckDb = DuckDbOptions.FromEnvironment() with { Threads = parse.GetValue(threads) ?? DuckDbOptions.FromEnvironment().Threads };
+            var duckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
             using var _ = fetcher; // owns the S3 client and, with --no-cache, the downloaded files
-            var validator = new DatasetValidator(resolver, duckDb);
+            var validator = new DatasetValidator(resolver, duckDb)
+            {
+                TrustSuiteSql = parse.GetValue(trustSuiteSql),
+                AllowedPaths = contract.AllowedPaths(parse),
+            };
             var level = parse.GetValue(resultFormat);
             var historyTarget = historyStore is null ? null : new HistoryTarget(historyStore, parse.GetValue(history.Dataset) ?? dataLocation);
             var report = await validator.ValidateAsync(
                 expectationSuite,
-                DatasetRef.Parse(dataLocation),
+                dataset,
                 ResultFormat.Default with { Level = level, UnexpectedIndexColumnNames = expectationSuite.PrimaryKey },
                 historyTarget,
                 cancellationToken).ConfigureAwait(false);
             if (historyTarget is not null)
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
-            await CommonOptions.WriteAsync(context, parse.GetValue(output), ValidationRenderer.Render([report], parse.GetValue(format)), cancellationToken).ConfigureAwait(false);
-            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn);
+            await CommonOptions.WriteAsync(context, outputFile, ValidationRenderer.Render([report], parse.GetValue(format)), inputs, cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WarnEmptyAsync(context, report, parse.GetValue(allowEmpty)).ConfigureAwait(false);
+            return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn, allowEmpty: parse.GetValue(allowEmpty));
         });
         return command;
     }
+
+    /// <summary>A suite run and a contract run take different options; mixing them is a usage error, not a silent choice.</summary>
+    private static void RejectConflicts(ParseResult parse, Option<FileInfo?> suite, Option<string?> data, Option<bool> trustSuiteSql, ContractValidation contract)
+    {
+        bool Given(Option o) => parse.GetResult(o) is { Implicit: false };
+        if (Given(contract.Contract))
+        {
+            var suiteOnly = new Option[] { suite, data, trustSuiteSql }.Where(Given).Select(o => o.Name).ToList();
+            if (suiteOnly.Count > 0)
+                throw new InputException(ConflictCode, $"{string.Join(", ", suiteOnly)} cannot be combined with --contract: a contract names its own data (its servers) and always runs sandboxed.");
+        }
+        else if (Given(suite) && contract.ContractOnlyGiven(parse).ToList() is { Count: > 0 } contractOnly)
+        {
+            throw new InputException(ConflictCode, $"{string.Join(", ", contractOnly)} only apply to --contract, not to --suite.");
+        }
+    }
+
+    /// <summary>Options given together that cannot be (exit 2).</summary>
+    private const string ConflictCode = "DQ1041";
 }

@@ -101,6 +101,8 @@ internal sealed class DemoRunner
                     Server = branch,
                     Variables = new Dictionary<string, string> { ["ds"] = DemoPipeline.Partition },
                     DuckDb = new DuckDbOptions { Threads = 2 },
+                    // The demo folder is no git repository; its contracts read the sibling main/ and feature/ trees it just built.
+                    AllowedPaths = [_root],
                 }, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
                 foreach (var model in result.Models)
                 {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using DataQuality.Core.Files;
 using DataQuality.Core.Reporting;
 
 namespace DataQuality.Cli.Options;
@@ -6,38 +8,58 @@ namespace DataQuality.Cli.Options;
 /// <summary>Options several commands share, defined once so they read and behave the same everywhere.</summary>
 internal static class CommonOptions
 {
-    public static Option<ReportFormat> Format(ReportFormat defaultFormat = ReportFormat.Text) => new("--format", "-f")
-    {
-        Description = "Output format: text, json, markdown or junit.",
-        DefaultValueFactory = _ => defaultFormat,
-    };
+    public static Option<ReportFormat> Format(ReportFormat defaultFormat = ReportFormat.Text) =>
+        ChoiceOption.Create("--format", ["-f"], "Output format: text, json, markdown or junit.", defaultFormat);
 
     public static Option<FileInfo?> Output() => new("--output", "-o")
     {
         Description = "Write the report to this file instead of standard output.",
     };
 
-    public static Option<FailOn> FailOn() => new("--fail-on")
+    public static Option<FailOn> FailOn() =>
+        ChoiceOption.Create("--fail-on", [], "Which severity makes the exit code 1: error (default) or warn.", Options.FailOn.Error);
+
+    public static Option<bool> AllowEmpty() => new("--allow-empty")
     {
-        Description = "Which severity makes the exit code 1: error (default) or warn.",
-        DefaultValueFactory = _ => Options.FailOn.Error,
+        Description = "Pass a suite (or contract model) that has no checks; without it, running no check is a failure (exit 1).",
     };
+
+    /// <summary>The one line that says why a run with no checks failed.</summary>
+    public static async Task WarnEmptyAsync(CliContext context, Core.Checks.ValidationReport report, bool allowEmpty)
+    {
+        if (report.IsEmpty && !allowEmpty)
+            await context.Error.WriteLineAsync($"dq: '{report.SuiteName}' has no checks, so nothing was validated (exit 1); pass --allow-empty to accept an empty suite.").ConfigureAwait(false);
+    }
 
     public static Option<int?> Threads() => new("--threads")
     {
         Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",
     };
 
-    /// <summary>Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.</summary>
-    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, CancellationToken cancellationToken)
+    /// <summary>Old option names still accepted (hidden from help) and the names that replace them.</summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        ["--profile"] = "--aws-profile",
+        ["--out"] = "--output",
+    };
+
+    /// <summary>One warning per deprecated option name used on this command line.</summary>
+    public static IEnumerable<string> DeprecatedNames(ParseResult parse) =>
+        parse.Tokens.Where(t => t.Type == TokenType.Option && Renamed.ContainsKey(t.Value)).Select(t => t.Value).Distinct()
+            .Select(name => $"dq: warning DQ0003: {name} is deprecated; use {Renamed[name]}.");
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to the output file (creating its folder) or to standard output.
+    /// The file is never one of <paramref name="inputs"/> (DQ2008) nor a folder (DQ2009): see <see cref="OutputFile"/>.
+    /// </summary>
+    public static async Task WriteAsync(CliContext context, FileInfo? output, string text, IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         if (output is null)
         {
             await context.Out.WriteAsync(text).ConfigureAwait(false);
             return;
         }
-        output.Directory?.Create();
-        await File.WriteAllTextAsync(output.FullName, text, cancellationToken).ConfigureAwait(false);
+        await OutputFile.WriteAllTextAsync(output.ToString(), text, inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }
 

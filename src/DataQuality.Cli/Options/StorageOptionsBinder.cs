@@ -5,7 +5,7 @@ namespace DataQuality.Cli.Options;
 
 /// <summary>
 /// The S3 flags every command that reads or writes data adds (<c>--endpoint-url</c>, <c>--region</c>,
-/// <c>--profile</c>, <c>--path-style</c>, <c>--no-cache</c>, <c>--cache-dir</c>, <c>--cache-max-size</c>).
+/// <c>--aws-profile</c>, <c>--path-style</c>, <c>--no-cache</c>, <c>--cache-dir</c>, <c>--cache-max-size</c>).
 /// Flags override the environment (docs/storage.md), and a contract's <c>endpointUrl</c> can be layered
 /// with <see cref="S3StorageOptions.OverrideWith"/> by the command.
 /// <code>
@@ -23,7 +23,10 @@ public sealed class StorageOptionsBinder
 
     public Option<string?> Region { get; } = new("--region") { Description = "AWS region (default: AWS_REGION / AWS_DEFAULT_REGION / profile)." };
 
-    public Option<string?> Profile { get; } = new("--profile") { Description = "Named AWS profile from ~/.aws/credentials or ~/.aws/config (default: AWS_PROFILE)." };
+    public Option<string?> AwsProfile { get; } = new("--aws-profile") { Description = "Named AWS profile from ~/.aws/credentials or ~/.aws/config (default: AWS_PROFILE)." };
+
+    /// <summary>The old name of <see cref="AwsProfile"/>: it read like the <c>dq profile</c> command. Hidden; warns (<see cref="CommonOptions.DeprecatedNames"/>).</summary>
+    public Option<string?> LegacyProfile { get; } = new("--profile") { Hidden = true, Description = "Deprecated: use --aws-profile." };
 
     public Option<bool?> PathStyle { get; } = new("--path-style") { Description = "Force path-style (true) or virtual-hosted (false) bucket addressing." };
 
@@ -33,7 +36,7 @@ public sealed class StorageOptionsBinder
 
     public Option<string?> CacheMaxSize { get; } = new("--cache-max-size") { Description = "Trim the cache to this size, least recently used first, e.g. 20GB (default: DQ_CACHE_MAX_SIZE, else 10GB)." };
 
-    public IEnumerable<Option> All => [EndpointUrl, Region, Profile, PathStyle, NoCache, CacheDir, CacheMaxSize];
+    public IEnumerable<Option> All => [EndpointUrl, Region, AwsProfile, LegacyProfile, PathStyle, NoCache, CacheDir, CacheMaxSize];
 
     public void AddTo(Command command)
     {
@@ -48,7 +51,7 @@ public sealed class StorageOptionsBinder
     {
         EndpointUrl = parse.GetValue(EndpointUrl),
         Region = parse.GetValue(Region),
-        Profile = parse.GetValue(Profile),
+        Profile = parse.GetValue(AwsProfile) ?? parse.GetValue(LegacyProfile),
         ForcePathStyle = parse.GetValue(PathStyle),
         NoCache = parse.GetValue(NoCache) ? true : null,
         CacheDirectory = parse.GetValue(CacheDir),

@@ -4,7 +4,13 @@ using DataQuality.Core.Expectations;
 
 namespace DataQuality.Core.Checks;
 
-/// <summary>Validates a suite against a dataset location (local or s3://): resolve, open DuckDB, run the single-scan plan.</summary>
+/// <summary>
+/// Validates a suite against a dataset location (local or s3://): resolve, open DuckDB, run the single-scan plan.
+/// The DuckDB session is sandboxed as for contracts (<see cref="DuckDbSandbox"/>): the suite's SQL
+/// (row_condition, unexpected_rows_query) reads the dataset's files and nothing else, unless the caller
+/// trusts it (<see cref="TrustSuiteSql"/>). Other tables a suite names are allowed when they lie in the
+/// suite's repository or an allowed folder.
+/// </summary>
 public sealed class DatasetValidator
 {
     private readonly DatasetResolver _resolver;
@@ -15,6 +21,12 @@ public sealed class DatasetValidator
         _resolver = resolver ?? DatasetResolver.LocalOnly;
         _duckDb = duckDb ?? DuckDbOptions.FromEnvironment();
     }
+
+    /// <summary>Run without the sandbox: the suite's SQL may read any file the process can (<c>--trust-suite-sql</c>).</summary>
+    public bool TrustSuiteSql { get; init; }
+
+    /// <summary>Folders besides the suite's repository whose files other-table expectations may read (<c>--allow-path</c>).</summary>
+    public IReadOnlyList<string> AllowedPaths { get; init; } = [];
 
     public Task<ValidationReport> ValidateAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat = null, CancellationToken cancellationToken = default) =>
         ValidateAsync(suite, dataset, resultFormat, history: null, cancellationToken);
@@ -36,6 +48,8 @@ public sealed class DatasetValidator
     {
         var resolved = await _resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
         using var session = DuckDbSession.Open(_duckDb);
+        if (!TrustSuiteSql)
+            DuckDbSandbox.Apply(session, resolved.Files.Concat(OtherFiles(suite)).Distinct().ToList());
         var source = new DataSource(dataset.Location, resolved.ToRelationSql());
         try
         {
@@ -46,5 +60,25 @@ public sealed class DatasetValidator
             // Only the schema read can get here (per-check SQL errors become error results): the files themselves are unreadable.
             throw new Diagnostics.InputException("DQ2005", $"Cannot read dataset '{dataset.Location}': {ex.Message.Split('\n')[0]}", new Diagnostics.SourceLocation(dataset.Location), ex);
         }
+    }
+
+    /// <summary>The files other-table expectations read; each must lie in the suite's repository or an allowed folder.</summary>
+    private List<string> OtherFiles(ExpectationSuite suite)
+    {
+        var confinement = suite.Source is { } source && File.Exists(source.Path)
+            ? PathConfinement.ForDocument(source.Path, AllowedPaths)
+            : null; // a suite built in code has no document to confine to: its author named the files
+        var files = new List<string>();
+        foreach (var config in suite.Expectations)
+        {
+            if (!ExpectationCatalog.TryGet(config.Type, out var definition)) continue;
+            foreach (var file in definition.OtherFiles(new Kwargs(config)))
+            {
+                if (confinement is not null && !confinement.Contains(file))
+                    throw confinement.Outside($"{config.Type}: other table file", file, config.Location);
+                files.Add(file);
+            }
+        }
+        return files;
     }
 }

@@ -9,7 +9,8 @@ namespace DataQuality.Core.Checks;
 /// Runs a suite against one data source: plans every expectation into one shared scan, runs it
 /// once, evaluates each expectation from the metric row, then fetches bounded samples for the
 /// failures. An expectation that cannot be planned or whose SQL fails becomes an error result;
-/// the others still run.
+/// the others still run. A user SQL fragment that is not one expression or one query stops the
+/// whole run first (<see cref="SuiteSqlCheck"/>): that is a broken suite, not a failed check.
 /// </summary>
 public sealed class SuiteRunner
 {
@@ -24,6 +25,7 @@ public sealed class SuiteRunner
     public ValidationReport Run(ExpectationSuite suite, DataSource source, ResultFormat? resultFormat = null, History.MetricHistory? history = null)
     {
         resultFormat ??= ResultFormat.Default with { UnexpectedIndexColumnNames = suite.PrimaryKey };
+        SuiteSqlCheck.Validate(suite, _session);
         var schema = DatasetSchema.Describe(_session, source.RelationSql);
         var scan = new ScanBuilder(source);
         var results = new ExpectationResult?[suite.Expectations.Count];

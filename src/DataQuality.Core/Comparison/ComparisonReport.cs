@@ -107,7 +107,11 @@ public sealed record ColumnProfileComparison(string Column, ColumnProfile? Base,
 /// two-sample Kolmogorov–Smirnov statistic. Both come from sketches, so they are approximate (KS to
 /// about 0.01). A value is null when a side has no non-null values.
 /// </summary>
-public sealed record ColumnDrift(string Kind, double? Psi, double? KolmogorovSmirnov);
+public sealed record ColumnDrift(string Kind, double? Psi, double? KolmogorovSmirnov)
+{
+    /// <summary>Base and head shares over shared equal-width bins (numeric and temporal columns), for overlaid histograms; null otherwise.</summary>
+    public IReadOnlyList<Profiling.DriftBin>? Histogram { get; init; }
+}
 
 public sealed record ColumnProfile(
     long Count,

@@ -1,5 +1,6 @@
 using DataQuality.Core.Contracts.Reading;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 
 namespace DataQuality.Core.Comparison;
 
@@ -13,12 +14,12 @@ public static class ContractKeys
     /// <summary>Reads one contract file, or every <c>*.yaml</c>/<c>*.yml</c> under a folder (recursively, in path order).</summary>
     public static Dictionary<string, IReadOnlyList<string>> Load(string path)
     {
-        var files = Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal).ToList()
-            : File.Exists(path) ? [path]
-            : throw new InputException("DQ6013", $"--keys-from: '{path}' is neither a contract file nor a folder.", new SourceLocation(path));
+        var kind = FileStat.Of(path).Kind;
+        var files = kind == FileKind.Directory
+            ? LocalFileTree.List(path, f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)).ToList()
+            : kind == FileKind.Regular ? [path]
+            : kind == FileKind.Missing ? throw new InputException("DQ6013", $"--keys-from: '{path}' is neither a contract file nor a folder.", new SourceLocation(path))
+            : throw LocalFileTree.KindError(path, kind, "a contract file or folder");
         if (files.Count == 0)
             throw new InputException("DQ6013", $"--keys-from: no contract (*.yaml, *.yml) in folder '{path}'.", new SourceLocation(path));
 

@@ -38,7 +38,10 @@ internal static class DriftDiffer
             result[column.Name] = new ColumnDrift(
                 numeric ? (bp.Kind.IsTemporal() ? "temporal" : "numeric") : "string",
                 psiDefined ? Try(() => Drift.PopulationStabilityIndex(bp, hp)) : null,
-                numeric ? Try(() => Drift.KolmogorovSmirnov(bp, hp)) : null);
+                numeric ? Try(() => Drift.KolmogorovSmirnov(bp, hp)) : null)
+            {
+                Histogram = numeric ? TryHistogram(bp, hp) : null,
+            };
         }
         return result;
     }
@@ -54,6 +57,12 @@ internal static class DriftDiffer
 
     private static Profiling.ColumnProfile? Flat(DatasetProfile profile, string name) =>
         profile.Column(name) is { Repeated: false, Unsupported: null } c ? c : null;
+
+    private static IReadOnlyList<DriftBin>? TryHistogram(Profiling.ColumnProfile b, Profiling.ColumnProfile h)
+    {
+        try { return Drift.OverlaidHistogram(b, h); }
+        catch (InputException) { return null; }
+    }
 
     // A side without non-null values has no distribution: the drift is undefined, not an error.
     private static double? Try(Func<double> compute)

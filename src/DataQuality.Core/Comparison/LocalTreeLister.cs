@@ -1,4 +1,5 @@
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 
 namespace DataQuality.Core.Comparison;
 
@@ -14,15 +15,12 @@ public sealed class LocalTreeLister : ITreeLister
         if (!Directory.Exists(root))
             throw new InputException("DQ6002", $"Output tree not found: '{root}' is not a directory.", new SourceLocation(root));
         var full = Path.GetFullPath(root);
-        var files = new List<TreeFile>();
-        foreach (var path in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(full, path).Replace('\\', '/');
-            if (relative.Split('/').Any(segment => segment.StartsWith('.') || segment.StartsWith('_'))) continue;
-            files.Add(new TreeFile(relative, path, new FileInfo(path).Length));
-        }
+        var files = LocalFileTree.List(full, include: path => !IsHidden(Path.GetFileName(path)), descend: path => !IsHidden(Path.GetFileName(path)), cancellationToken)
+            .Select(path => new TreeFile(Path.GetRelativePath(full, path).Replace('\\', '/'), path, LocalFileTree.Target(path).Length))
+            .ToList();
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return Task.FromResult<IReadOnlyList<TreeFile>>(files);
     }
+
+    private static bool IsHidden(string name) => name.StartsWith('.') || name.StartsWith('_');
 }

@@ -20,7 +20,8 @@ internal sealed class RowDiffer
     private readonly List<Compared> _compared;
     private readonly Dictionary<string, SchemaColumn> _columns;
 
-    private sealed record Compared(string Name, string BaseExpr, string HeadExpr, bool Numeric, double? Abs, double? Rel);
+    /// <param name="TypeChanged">Base and head types differ: both sides are read in a common type, and samples show each side's own text.</param>
+    private sealed record Compared(string Name, string BaseExpr, string HeadExpr, bool Numeric, double? Abs, double? Rel, bool TypeChanged);
 
     public RowDiffer(DuckDbSession session, ComparisonOptions options, string name, string entity, IReadOnlyList<SchemaColumn> columns, IReadOnlyList<string> keys)
     {
@@ -40,22 +41,28 @@ internal sealed class RowDiffer
                     .Any(k => k == c.Name || k == $"{name}.{c.Name}" || k == $"{entity}.{c.Name}");
                 if (!numeric && named)
                     throw new InputException("DQ6011", $"A tolerance is set for column '{c.Name}' of '{name}', but its type is {c.HeadType}; tolerances apply to numeric columns only.");
-                return new Compared(c.Name, BaseExpr(c), SqlText.Identifier(c.Name), numeric, numeric ? abs : null, numeric ? rel : null);
+                return new Compared(c.Name, Expr(c, isBase: true), Expr(c, isBase: false), numeric, numeric ? abs : null, numeric ? rel : null,
+                    !string.Equals(c.BaseType, c.HeadType, StringComparison.Ordinal));
             })
             .ToList();
     }
 
-    /// <summary>A base column read as the head's type when the type changed, so hashes and values compare.</summary>
-    private static string BaseExpr(SchemaColumn c) =>
+    /// <summary>
+    /// A column as compared: as stored when both sides have the same type; otherwise both sides
+    /// read in <see cref="ColumnTypes.CommonType"/>, which holds every value of either side, so the
+    /// cast cannot fail or round two different values together (a plain CAST: an error is better
+    /// than a NULL that would match the other side's NULL).
+    /// </summary>
+    private static string Expr(SchemaColumn c, bool isBase) =>
         string.Equals(c.BaseType, c.HeadType, StringComparison.Ordinal)
             ? SqlText.Identifier(c.Name)
-            : $"TRY_CAST({SqlText.Identifier(c.Name)} AS {c.HeadType})";
+            : $"CAST({SqlText.Identifier(c.Name)} AS {ColumnTypes.CommonType(c.BaseType!, c.HeadType!)})";
 
     private string Hash(bool isBase) => _compared.Count == 0
         ? "0::UBIGINT"
         : "hash(" + string.Join(", ", _compared.Select(c => isBase ? c.BaseExpr : c.HeadExpr)) + ")";
 
-    private string KeyExpr(int i, bool isBase) => isBase ? BaseExpr(_columns[_keys[i]]) : SqlText.Identifier(_keys[i]);
+    private string KeyExpr(int i, bool isBase) => Expr(_columns[_keys[i]], isBase);
 
     private string KeyList(string prefix = "") => string.Join(", ", _keys.Select((_, i) => $"{prefix}dq_k{i}"));
 
@@ -147,13 +154,22 @@ internal sealed class RowDiffer
     private List<ColumnValueComparison> EmptyColumns() =>
         _compared.Select(c => new ColumnValueComparison(c.Name, 0, 0, 0, c.Numeric ? 0 : null, c.Abs, c.Rel, 0)).OrderBy(c => c.Column, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// Unequal beyond tolerance, as numpy.isclose: <c>|head - base| &lt;= abs + rel * |base|</c> for
+    /// finite values only. A NaN or an infinity is within tolerance of nothing but itself (and
+    /// "itself" is already not DISTINCT: DuckDB treats NaN as equal to NaN), whatever the
+    /// tolerance; without the isfinite guard <c>0 * abs(NaN)</c> is NaN, DuckDB orders NaN above
+    /// every number, and <c>NaN &lt;= NaN</c> would pass any pair with a non-finite base.
+    /// </summary>
     private string Unequal(Compared c, int i)
     {
         var distinct = $"b.dq_c{i} IS DISTINCT FROM h.dq_c{i}";
         if (c.Abs is null && c.Rel is null) return distinct;
         var abs = SqlText.Literal(c.Abs ?? 0);
         var rel = SqlText.Literal(c.Rel ?? 0);
-        return $"({distinct} AND ((b.dq_c{i} IS NULL) <> (h.dq_c{i} IS NULL) OR NOT (abs(h.dq_c{i}::DOUBLE - b.dq_c{i}::DOUBLE) <= {abs} + {rel} * abs(b.dq_c{i}::DOUBLE))))";
+        string B() => $"b.dq_c{i}::DOUBLE";
+        string H() => $"h.dq_c{i}::DOUBLE";
+        return $"({distinct} AND ((b.dq_c{i} IS NULL) <> (h.dq_c{i} IS NULL) OR NOT (isfinite({B()}) AND isfinite({H()}) AND abs({H()} - {B()}) <= {abs} + {rel} * abs({B()}))))";
     }
 
     private (List<ColumnValueComparison>, long, List<ChangedRowSample>) ColumnDetail(string baseRelation, string headRelation)
@@ -162,13 +178,14 @@ internal sealed class RowDiffer
         string Rows(bool isBase, string relation) =>
             $"""
             SELECT r.* FROM (SELECT {string.Join(", ", _keys.Select((_, i) => $"{KeyExpr(i, isBase)} AS dq_k{i}")
-                .Concat(_compared.Select((c, i) => $"{(isBase ? c.BaseExpr : c.HeadExpr)} AS dq_c{i}")))} FROM {relation}) r
+                .Concat(_compared.Select((c, i) => $"{(isBase ? c.BaseExpr : c.HeadExpr)} AS dq_c{i}"))
+                .Concat(_compared.Select((c, i) => c.TypeChanged ? $"{SqlText.Identifier(c.Name)}::VARCHAR AS dq_o{i}" : null).OfType<string>()))} FROM {relation}) r
             SEMI JOIN dq_c c ON {KeyJoin("r", "c")}
             """;
         _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_cb AS {Rows(true, baseRelation)}");
         _session.Execute($"CREATE OR REPLACE TEMP TABLE dq_ch AS {Rows(false, headRelation)}");
         var flags = _compared.Select((c, i) => $"{Unequal(c, i)} AS dq_u{i}, (b.dq_c{i} IS DISTINCT FROM h.dq_c{i}) AS dq_x{i}");
-        var values = _compared.Select((_, i) => $"b.dq_c{i} AS dq_b{i}, h.dq_c{i} AS dq_h{i}");
+        var values = _compared.Select((c, i) => $"b.dq_c{i} AS dq_b{i}, h.dq_c{i} AS dq_h{i}" + (c.TypeChanged ? $", b.dq_o{i} AS dq_ob{i}, h.dq_o{i} AS dq_oh{i}" : ""));
         _session.Execute($"""
             CREATE OR REPLACE TEMP TABLE dq_cj AS
             SELECT {KeyList("b.")}, {string.Join(", ", flags.Concat(values))}
@@ -198,7 +215,10 @@ internal sealed class RowDiffer
         var samples = new List<ChangedRowSample>();
         if (changed > 0 && _options.SampleSize > 0)
         {
-            var select = string.Join(", ", KeyText().Concat(_compared.Select((_, i) => $"dq_u{i}, dq_b{i}::VARCHAR, dq_h{i}::VARCHAR")));
+            // A type-changed column shows each side's own text (base 1.1, head 1), not the common type's.
+            var select = string.Join(", ", KeyText().Concat(_compared.Select((c, i) => c.TypeChanged
+                ? $"dq_u{i}, dq_ob{i}, dq_oh{i}"
+                : $"dq_u{i}, dq_b{i}::VARCHAR, dq_h{i}::VARCHAR")));
             foreach (var row in DuckDbRows.Query(_session, $"SELECT {select} FROM dq_cj WHERE {anyUnequal} ORDER BY {KeyList()} LIMIT {_options.SampleSize}"))
             {
                 var changes = new List<ValueChange>();

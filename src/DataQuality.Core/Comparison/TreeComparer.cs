@@ -59,6 +59,7 @@ public sealed class TreeComparer
 
     private async Task<IReadOnlyList<TreeFile>> ListAsync(string root, CancellationToken ct)
     {
+        Storage.StorageUri.RejectUnsupportedScheme(root);
         var lister = _listers.FirstOrDefault(l => l.CanList(root))
             ?? throw new InputException("DQ6004", $"No storage is configured to list '{root}'.", new SourceLocation(root));
         return await lister.ListAsync(root, ct).ConfigureAwait(false);

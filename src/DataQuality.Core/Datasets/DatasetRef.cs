@@ -17,6 +17,7 @@ public sealed record DatasetRef(string Location, DatasetFormat Format)
     {
         if (string.IsNullOrWhiteSpace(location))
             throw new InputException("DQ2001", "A dataset location is empty.");
+        Storage.StorageUri.RejectUnsupportedScheme(location.Trim());
         return new DatasetRef(location.Trim(), format ?? InferFormat(location));
     }
 

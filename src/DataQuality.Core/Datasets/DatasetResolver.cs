@@ -1,4 +1,5 @@
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 
 namespace DataQuality.Core.Datasets;
 
@@ -32,13 +33,13 @@ public sealed class DatasetResolver
     {
         var location = dataset.Location;
         string[] files;
-        if (File.Exists(location))
+        var status = FileStat.Of(location);
+        if (status.Kind == FileKind.Regular)
             files = [Path.GetFullPath(location)];
-        else if (Directory.Exists(location))
-            files = Directory.EnumerateFiles(location, "*", SearchOption.AllDirectories)
-                .Where(f => MatchesFormat(f, dataset.Format))
-                .Select(Path.GetFullPath)
-                .ToArray();
+        else if (status.Kind == FileKind.Directory)
+            files = LocalFileTree.List(location, f => MatchesFormat(f, dataset.Format)).ToArray();
+        else if (status.Kind != FileKind.Missing)
+            throw LocalFileTree.KindError(location, status.Kind, "a data file or folder"); // a FIFO or /dev/zero would block or never end
         else if (dataset.IsGlob)
             files = LocalGlob.Expand(location).ToArray();
         else

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DataQuality.Core.Files;
 
 namespace DataQuality.Core.Datasets;
 
@@ -18,9 +19,7 @@ public static class LocalGlob
         if (root.Length == 0) root = "./";
         if (!Directory.Exists(root)) return [];
         var regex = ToRegex(Path.GetFullPath(root).Replace('\\', '/').TrimEnd('/') + "/" + normalized[root.Length..]);
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(Path.GetFullPath)
-            .Where(f => regex.IsMatch(f.Replace('\\', '/')));
+        return LocalFileTree.List(root, f => regex.IsMatch(f.Replace('\\', '/')));
     }
 
     public static Regex ToRegex(string glob)

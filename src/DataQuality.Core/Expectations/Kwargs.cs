@@ -37,6 +37,10 @@ public sealed class Kwargs
     public string RequiredString(string name) =>
         OptionalString(name) ?? throw Missing(name, "a string");
 
+    /// <summary>The kwarg when it is a string, else null (missing or mistyped kwargs are the planner's to report).</summary>
+    public string? StringIfPresent(string name) =>
+        Node(name) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
     public string? OptionalString(string name)
     {
         var node = Node(name);

@@ -40,7 +40,7 @@ public sealed record HistoryRun(string RunId, DateTime TimeUtc, string SourceKin
             ["dataset"] = Dataset,
             ["checks"] = checks,
         };
-        return run.ToJsonString();
+        return run.ToJsonString(Reporting.JsonNumbers.Compact);
     }
 
     /// <summary>Parses one line; <paramref name="where"/> names the file and line for the error.</summary>

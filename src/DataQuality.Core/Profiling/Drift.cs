@@ -57,6 +57,30 @@ public static class Drift
         return CategoricalPsi(reference, current);
     }
 
+    /// <summary>
+    /// Both sides' distributions over the same <paramref name="bins"/> equal-width bins spanning the two
+    /// ranges, as shares of each side's non-null values: what a reader overlays to see the drift that PSI
+    /// and KS summarise. From the KLL sketches, so as approximate as they are.
+    /// </summary>
+    public static IReadOnlyList<DriftBin> OverlaidHistogram(ColumnProfile reference, ColumnProfile current, int bins = 20)
+    {
+        var (a, b) = Sketches(reference, current, "histogram");
+        var lo = Math.Min(a.Min, b.Min);
+        var hi = Math.Max(a.Max, b.Max);
+        if (!double.IsFinite(lo) || !double.IsFinite(hi)) return [];
+        if (hi <= lo) return [new DriftBin(lo, hi, 1, 1)];
+        var result = new DriftBin[bins];
+        double previousA = 0, previousB = 0, lower = lo;
+        for (var i = 0; i < bins; i++)
+        {
+            var upper = i == bins - 1 ? hi : lo + (hi - lo) * (i + 1) / bins;
+            double ca = a.Cdf(upper), cb = b.Cdf(upper);
+            result[i] = new DriftBin(lower, upper, Math.Max(0, ca - previousA), Math.Max(0, cb - previousB));
+            (previousA, previousB, lower) = (ca, cb, upper);
+        }
+        return result;
+    }
+
     private static double[] Proportions(KllSketch sketch, double[] edges)
     {
         var result = new double[edges.Length + 1];
@@ -110,3 +134,6 @@ public static class Drift
     private static InputException Incomparable(ColumnProfile column, string what, string why) =>
         new(ProfileErrors.IncomparableColumns, $"Cannot compute the {what} for column '{column.Path}': {why}.");
 }
+
+/// <summary>One bin of an overlaid histogram: values in (Lower, Upper] (the first bin also holds Lower), as shares of each side.</summary>
+public sealed record DriftBin(double Lower, double Upper, double Base, double Head);

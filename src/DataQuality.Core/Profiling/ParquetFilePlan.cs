@@ -14,7 +14,7 @@ internal sealed record ParquetFilePlan(string Path, long SizeBytes, long[] RowGr
     {
         if (!File.Exists(path))
             throw ProfileErrors.For(ProfileErrors.FileNotFound, path, $"Parquet file '{path}' does not exist.");
-        var size = new FileInfo(path).Length;
+        var size = Files.LocalFileTree.Target(path).Length;
         CheckMagic(path, size);
         try
         {

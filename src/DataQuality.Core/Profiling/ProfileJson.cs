@@ -35,11 +35,9 @@ public static class ProfileJson
 
     public static string Serialize(DatasetProfile profile) => JsonSerializer.Serialize(profile, Options);
 
-    public static async Task WriteAsync(DatasetProfile profile, string path, CancellationToken cancellationToken = default)
-    {
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, profile, Options, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Writes the profile under the output rule (<see cref="Files.OutputFile"/>): never over one of <paramref name="inputs"/>.</summary>
+    public static Task WriteAsync(DatasetProfile profile, string path, CancellationToken cancellationToken = default, IEnumerable<string>? inputs = null) =>
+        Files.OutputFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, profile, Options, cancellationToken), inputs);
 
     /// <summary>Reads a profile; <paramref name="source"/> names it in errors (DQ5007).</summary>
     public static DatasetProfile Deserialize(string json, string source = "profile.json")
@@ -71,8 +69,7 @@ public static class ProfileJson
 
     public static async Task<DatasetProfile> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(path))
-            throw new InputException(ProfileErrors.FileNotFound, $"Profile file '{path}' does not exist.", new SourceLocation(path));
+        Files.LocalFileTree.RequireRegularFile(path, () => new InputException(ProfileErrors.FileNotFound, $"Profile file '{path}' does not exist.", new SourceLocation(path)));
         return Deserialize(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 

@@ -40,6 +40,14 @@ public static class ResultJson
             ["result"] = Details(r.Result),
         };
         if (r.Expectation.Meta is { } meta) obj["meta"] = meta.DeepClone();
+        // Where the check was declared, so reports built from this file can point at the suite or contract line.
+        if (r.Expectation.Location is { } at)
+        {
+            var declared = new JsonObject { ["path"] = at.Path };
+            if (at.Line is { } line) declared["line"] = line;
+            if (at.Column is { } column) declared["column"] = column;
+            obj["declared_at"] = declared;
+        }
         if (r.Exception is { } e)
             obj["exception_info"] = new JsonObject { ["raised_exception"] = true, ["code"] = e.Code, ["exception_message"] = e.Message };
         return obj;

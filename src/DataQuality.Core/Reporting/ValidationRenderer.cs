@@ -10,7 +10,6 @@ namespace DataQuality.Core.Reporting;
 /// <summary>Renders validation reports as text, JSON, Markdown (failures first) or JUnit XML.</summary>
 public static class ValidationRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Render(IReadOnlyList<ValidationReport> reports, ReportFormat format) => format switch
     {
@@ -31,7 +30,7 @@ public static class ValidationRenderer
                 ["success"] = reports.All(r => r.Success),
                 ["reports"] = new JsonArray(reports.Select(JsonNode (r) => ResultJson.Report(r)).ToArray()),
             };
-        return node.ToJsonString(Indented) + "\n";
+        return node.ToJsonString(JsonNumbers.Indented) + "\n";
     }
 
     public static string Text(IReadOnlyList<ValidationReport> reports)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DataQuality.Core.Comparison;
+using DataQuality.Core.Reporting;
 
 namespace DataQuality.Core.Snapshots;
 
@@ -19,13 +20,14 @@ public static class ComparisonJson
     public static string Render(ComparisonReport report, SnapshotRenderOptions? options = null)
     {
         options ??= SnapshotRenderOptions.Default;
+        var path = options.PathScrubber(report);
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteNumber("schemaVersion", SchemaVersion);
-            w.WriteString("base", report.BaseRoot);
-            w.WriteString("head", report.HeadRoot);
+            w.WriteString("base", path(report.BaseRoot));
+            w.WriteString("head", path(report.HeadRoot));
             w.WriteString("layout", report.Layout);
             w.WriteStartObject("verdict");
             w.WriteBoolean("passed", report.Verdict.Passed);
@@ -52,14 +54,14 @@ public static class ComparisonJson
             foreach (var e in report.Entities) Entity(w, e, options);
             w.WriteEndArray();
             w.WriteStartArray("manifests");
-            foreach (var m in report.Manifests) Manifest(w, m);
+            foreach (var m in report.Manifests) Manifest(w, m, path);
             w.WriteEndArray();
             w.WriteStartArray("unmatchedFiles");
-            foreach (var f in report.UnmatchedFiles) w.WriteStringValue(f);
+            foreach (var f in report.UnmatchedFiles) w.WriteStringValue(path(f));
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return options.Finish(Encoding.UTF8.GetString(buffer.ToArray()), report);
+        return SnapshotText.Normalize(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static void Entity(Utf8JsonWriter w, EntityComparison e, SnapshotRenderOptions options)
@@ -193,15 +195,29 @@ public static class ComparisonJson
         w.WriteString("kind", d.Kind);
         DriftNumber(w, "psi", d.Psi);
         DriftNumber(w, "ks", d.KolmogorovSmirnov);
+        // The overlaid histogram lets `dq report` draw base and head from this file alone.
+        if (d.Histogram is { } bins)
+        {
+            w.WriteStartArray("histogram");
+            foreach (var b in bins)
+            {
+                w.WriteStartObject();
+                Double(w, "lower", b.Lower);
+                Double(w, "upper", b.Upper);
+                Double(w, "base", b.Base);
+                Double(w, "head", b.Head);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 
     // Written as raw JSON numbers with four decimals, the same text as the Markdown report.
     private static void DriftNumber(Utf8JsonWriter w, string name, double? value)
     {
-        if (value is not { } v || !double.IsFinite(v)) { w.WriteNull(name); return; }
-        w.WritePropertyName(name);
-        w.WriteRawValue(VerdictEvaluator.DriftNumber(v));
+        if (value is not { } v) { w.WriteNull(name); return; }
+        JsonNumbers.Write(w, name, v, VerdictEvaluator.DriftNumber);
     }
 
     private static void Profile(Utf8JsonWriter w, string name, ColumnProfile? p)
@@ -230,10 +246,10 @@ public static class ComparisonJson
         w.WriteEndObject();
     }
 
-    private static void Manifest(Utf8JsonWriter w, ManifestComparison m)
+    private static void Manifest(Utf8JsonWriter w, ManifestComparison m, Func<string, string> path)
     {
         w.WriteStartObject();
-        w.WriteString("path", m.Path);
+        w.WriteString("path", path(m.Path));
         w.WriteString("presence", m.Presence.ToString().ToLowerInvariant());
         NullableString(w, "layer", m.Layer);
         NullableString(w, "entity", m.Entity);
@@ -300,14 +316,15 @@ public static class ComparisonJson
         if (value is null) w.WriteNull(name); else w.WriteNumber(name, value.Value);
     }
 
-    /// <summary>Percentages to 2 decimals, other doubles to 10 significant digits; NaN and infinities (not JSON) as null.</summary>
+    /// <summary>
+    /// Percentages to 2 decimals, other doubles to 10 significant digits; null only for "not
+    /// applicable", NaN and infinities as the strings <see cref="JsonNumbers"/> writes.
+    /// </summary>
     private static void Double(Utf8JsonWriter w, string name, double? value, bool percent = false)
     {
-        if (value is not { } v || !double.IsFinite(v)) { w.WriteNull(name); return; }
-        w.WritePropertyName(name);
-        var text = percent
-            ? SnapshotFormat.RoundPercent(v).ToString("0.0#", CultureInfo.InvariantCulture)
-            : SnapshotFormat.Number(v);
-        w.WriteRawValue(text);
+        if (value is not { } v) { w.WriteNull(name); return; }
+        JsonNumbers.Write(w, name, v, percent
+            ? p => SnapshotFormat.RoundPercent(p).ToString("0.0#", CultureInfo.InvariantCulture)
+            : n => SnapshotFormat.Number(n));
     }
 }

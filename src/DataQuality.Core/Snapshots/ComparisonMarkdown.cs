@@ -14,9 +14,10 @@ public static class ComparisonMarkdown
     public static string Render(ComparisonReport report, SnapshotRenderOptions? options = null)
     {
         options ??= SnapshotRenderOptions.Default;
+        var path = options.PathScrubber(report);
         var md = new StringBuilder();
         md.Append("# Comparison: base vs head\n\n");
-        md.Append($"- base: `{report.BaseRoot}`\n- head: `{report.HeadRoot}`\n- layout: `{report.Layout}`\n");
+        md.Append($"- base: `{path(report.BaseRoot)}`\n- head: `{path(report.HeadRoot)}`\n- layout: `{report.Layout}`\n");
         md.Append($"- thresholds: {Thresholds(report.Thresholds)}\n");
         md.Append($"- verdict: **{(report.Verdict.Passed ? "passed" : "failed")}**\n\n");
 
@@ -42,15 +43,15 @@ public static class ComparisonMarkdown
         }
 
         foreach (var e in report.Entities) Entity(md, e, options);
-        Manifests(md, report.Manifests);
+        Manifests(md, report.Manifests, path);
         if (report.UnmatchedFiles.Count > 0)
         {
             md.Append($"## Files outside the layout ({Integer(report.UnmatchedFiles.Count)})\n\n");
-            foreach (var f in report.UnmatchedFiles.Take(20)) md.Append($"- `{f}`\n");
+            foreach (var f in report.UnmatchedFiles.Take(20)) md.Append($"- `{path(f)}`\n");
             if (report.UnmatchedFiles.Count > 20) md.Append($"- … {Integer(report.UnmatchedFiles.Count - 20)} more\n");
             md.Append('\n');
         }
-        return options.Finish(md.ToString(), report);
+        return SnapshotText.Normalize(md.ToString());
     }
 
     private static string Thresholds(ComparisonThresholds t)
@@ -206,7 +207,7 @@ public static class ComparisonMarkdown
         md.Append($"| {Cell(column)} | {side} | {Integer(p.Count)} | {Integer(p.Nulls)} | {Integer(p.DistinctApprox)} | {Value(p.Min)} | {Value(p.Max)} | {Number(p.Mean)} | {Cell(top)} |\n");
     }
 
-    private static void Manifests(StringBuilder md, IReadOnlyList<ManifestComparison> manifests)
+    private static void Manifests(StringBuilder md, IReadOnlyList<ManifestComparison> manifests, Func<string, string> path)
     {
         if (manifests.Count == 0) return;
         md.Append("## Manifests\n\n| path | presence | layer | entity | record_count base | record_count head | delta | model versions changed |\n|---|---|---|---|---:|---:|---:|---|\n");
@@ -214,7 +215,7 @@ public static class ComparisonMarkdown
         {
             var delta = m.BaseRecordCount is { } b && m.HeadRecordCount is { } h ? Delta(h - b) : Missing;
             var versions = m.ModelVersionChanges.Count == 0 ? "none" : string.Join(", ", m.ModelVersionChanges.Select(c => $"{c.Column} {c.Base ?? Missing} -> {c.Head ?? Missing}"));
-            md.Append($"| {Cell(m.Path)} | {m.Presence.ToString().ToLowerInvariant()} | {Cell(m.Layer ?? Missing)} | {Cell(m.Entity ?? Missing)} | {Integer(m.BaseRecordCount)} | {Integer(m.HeadRecordCount)} | {delta} | {Cell(versions)} |\n");
+            md.Append($"| {Cell(path(m.Path))} | {m.Presence.ToString().ToLowerInvariant()} | {Cell(m.Layer ?? Missing)} | {Cell(m.Entity ?? Missing)} | {Integer(m.BaseRecordCount)} | {Integer(m.HeadRecordCount)} | {delta} | {Cell(versions)} |\n");
         }
         md.Append('\n');
     }

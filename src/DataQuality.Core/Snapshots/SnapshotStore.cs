@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 
 namespace DataQuality.Core.Snapshots;
 
@@ -66,24 +67,18 @@ public static class SnapshotStore
         return unused;
     }
 
-    private static List<string> Find(string root, string marker)
+    /// <summary>DQ6100 unless <paramref name="root"/> is a directory.</summary>
+    public static void RequireRoot(string root)
     {
         if (!Directory.Exists(root))
             throw new InputException("DQ6100", $"Snapshot root '{root}' is not a directory.", new SourceLocation(root));
-        var found = new List<string>();
-        var pending = new Stack<string>([Path.GetFullPath(root)]);
-        while (pending.Count > 0)
-        {
-            var dir = pending.Pop();
-            foreach (var sub in Directory.EnumerateDirectories(dir))
-            {
-                var name = Path.GetFileName(sub);
-                if (name is "bin" or "obj" or "node_modules" || name.StartsWith('.')) continue;
-                pending.Push(sub);
-            }
-            found.AddRange(Directory.EnumerateFiles(dir).Where(f => Path.GetFileName(f).Contains(marker, StringComparison.Ordinal) && SnapshotFile.FromPath(f) is not null));
-        }
-        found.Sort(StringComparer.Ordinal);
-        return found;
+    }
+
+    private static IReadOnlyList<string> Find(string root, string marker)
+    {
+        RequireRoot(root);
+        return LocalFileTree.List(root,
+            include: f => Path.GetFileName(f).Contains(marker, StringComparison.Ordinal) && SnapshotFile.FromPath(f) is not null,
+            descend: d => Path.GetFileName(d) is not ("bin" or "obj" or "node_modules") && !Path.GetFileName(d).StartsWith('.'));
     }
 }

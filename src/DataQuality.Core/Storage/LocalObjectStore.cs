@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 
 namespace DataQuality.Core.Storage;
 
@@ -25,29 +26,24 @@ public sealed class LocalObjectStore : IObjectStore
         if (directory.Length == 0 || !Directory.Exists(directory)) yield break;
         // Only entries of the parent whose names start with the last segment are walked, so listing
         // "/data/orders" never enumerates the rest of "/data".
-        var found = new List<string>();
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
-        {
-            if (!entry.Name.StartsWith(namePrefix, StringComparison.Ordinal)) continue;
-            if (entry is DirectoryInfo sub)
-                found.AddRange(sub.EnumerateFiles("*", SearchOption.AllDirectories).Select(f => f.FullName));
-            else
-                found.Add(entry.FullName);
-        }
+        var found = LocalFileTree.List(directory,
+            include: f => !IsTempFile(f) && Path.GetRelativePath(directory, f).StartsWith(namePrefix, StringComparison.Ordinal),
+            descend: d => Path.GetRelativePath(directory, d).StartsWith(namePrefix, StringComparison.Ordinal),
+            cancellationToken);
         var files = found
-            .Select(f => Path.GetFullPath(f).Replace('\\', '/'))
+            .Select(f => f.Replace('\\', '/'))
             .Where(f => f.StartsWith(key, StringComparison.Ordinal) && !IsTempFile(f))
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Describe(new FileInfo(file), prefix.WithKey(file));
+            yield return Describe(LocalFileTree.Target(file), prefix.WithKey(file));
         }
     }
 
     public Task<StorageObject> HeadAsync(StorageUri uri, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(uri.Key);
+        var info = LocalFileTree.Target(uri.Key);
         if (!info.Exists)
             throw new InputException(StorageErrorCodes.NotFound, $"File not found: '{uri}'.", new SourceLocation(uri.ToString()));
         return Task.FromResult(Describe(info, uri));
@@ -55,7 +51,7 @@ public sealed class LocalObjectStore : IObjectStore
 
     public async Task DownloadAsync(StorageObject source, string destinationPath, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(source.Uri.Key);
+        var info = LocalFileTree.Target(source.Uri.Key);
         if (!info.Exists)
             throw new InputException(StorageErrorCodes.NotFound, $"File not found: '{source.Uri}'.", new SourceLocation(source.Uri.ToString()));
         EnsureParent(destinationPath);

@@ -30,7 +30,7 @@ public static class S3Errors
                     $"S3 error on '{uri}' ({operation}): {(int)service.StatusCode} {service.ErrorCode} {service.Message}".TrimEnd() + " (after retries).", location, ex);
             case AmazonClientException client when IsCredentialFailure(client):
                 return new InputException(StorageErrorCodes.NoCredentials,
-                    $"No AWS credentials for '{uri}': set AWS_PROFILE/--profile, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where a role is available. ({OneLine(client.Message)})", location, ex);
+                    $"No AWS credentials for '{uri}': set AWS_PROFILE/--aws-profile, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where a role is available. ({OneLine(client.Message)})", location, ex);
         }
         if (IsNetworkFailure(ex))
             return new InputException(StorageErrorCodes.Unreachable,

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 
 namespace DataQuality.Core.Storage;
 
@@ -90,8 +89,8 @@ public sealed record S3StorageOptions
             CacheDirectory = Get("DQ_CACHE_DIR"),
             NoCache = Get("DQ_NO_CACHE") is { } noCache && IsTrue(noCache),
         };
-        if (Get("DQ_S3_MAX_RETRIES") is { } retries && int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) && r >= 0)
-            options = options with { MaxRetries = r };
+        if (Get("DQ_S3_MAX_RETRIES") is { } retries)
+            options = options with { MaxRetries = Settings.SettingValues.Integer(retries, "DQ_S3_MAX_RETRIES", 0, 20, StorageErrorCodes.InvalidOptions) };
         if (Get("DQ_CACHE_MAX_SIZE") is { } size)
             options = options with { CacheMaxBytes = ByteSize.Parse(size, "DQ_CACHE_MAX_SIZE") };
         return options;

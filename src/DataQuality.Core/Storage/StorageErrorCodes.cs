@@ -27,4 +27,6 @@ public static class StorageErrorCodes
     public const string CacheIo = "DQ3011";
     /// <summary>An invalid hive partition filter such as <c>ds</c> without <c>=value</c>.</summary>
     public const string InvalidPartitionFilter = "DQ3012";
+    /// <summary>A sync whose source and destination overlap (one inside the other): it would copy into, or delete, its own source.</summary>
+    public const string Overlap = "DQ3013";
 }

@@ -29,6 +29,7 @@ public static class StorageOperations
         PartitionFilter? filter = null, bool deleteExtra = false, int parallelism = 8, CancellationToken cancellationToken = default)
     {
         var sourceRoot = source.IsGlob ? source.LiteralPrefix : source.DirectoryPrefix;
+        StorageOverlap.EnsureDisjoint(source, sourceRoot, destination);
         var sourceObjects = await ObjectSelection.SelectListAsync(sourceStore, source, filter, cancellationToken).ConfigureAwait(false);
         var existing = new Dictionary<string, StorageObject>(StringComparer.Ordinal);
         await foreach (var item in ObjectSelection.SelectAsync(destinationStore, destination.WithKey(destination.DirectoryPrefix), filter, cancellationToken).ConfigureAwait(false))

@@ -38,8 +38,7 @@ public sealed record StorageUri
             var scheme = location[..schemeEnd].ToLowerInvariant();
             if (scheme is "file")
                 return Local(location[(schemeEnd + 3)..]);
-            if (scheme is not ("s3" or "s3a" or "s3n"))
-                throw new InputException(StorageErrorCodes.InvalidUri, $"Unsupported storage scheme '{scheme}://' in '{location}'; use s3://bucket/key or a local path.", new SourceLocation(location));
+            RejectUnsupportedScheme(location);
             var rest = location[(schemeEnd + 3)..];
             var slash = rest.IndexOf('/');
             var bucket = slash < 0 ? rest : rest[..slash];
@@ -49,6 +48,19 @@ public sealed record StorageUri
             return S3(bucket, key);
         }
         return Local(location);
+    }
+
+    /// <summary>
+    /// DQ3001 for a location with a scheme dq cannot read (<c>gs://</c>, <c>az://</c>, <c>http://</c>), so it
+    /// is not mistaken for a missing local file; every command that takes a location calls this.
+    /// </summary>
+    public static void RejectUnsupportedScheme(string location)
+    {
+        var schemeEnd = location.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0) return;
+        var scheme = location[..schemeEnd].ToLowerInvariant();
+        if (scheme is "s3" or "s3a" or "s3n" or "file") return;
+        throw new InputException(StorageErrorCodes.InvalidUri, $"Unsupported storage scheme '{scheme}://' in '{location}'; use s3://bucket/key or a local path.", new SourceLocation(location));
     }
 
     public static StorageUri S3(string bucket, string key) => new(true, bucket, key.TrimStart('/'));

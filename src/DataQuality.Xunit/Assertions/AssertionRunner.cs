@@ -4,7 +4,6 @@ using DataQuality.Core.Checks;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 using DataQuality.Core.Reporting;
-using FluentAssertions.Execution;
 
 namespace DataQuality.Xunit;
 
@@ -83,7 +82,20 @@ internal static class AssertionRunner
     public static ExpectationSuite Single(string type, JsonObject kwargs, IReadOnlyList<string> primaryKey) =>
         new(HandWritten, [new ExpectationConfig(type, kwargs)]) { PrimaryKey = primaryKey };
 
+    /// <summary>
+    /// Throws the adapter's own assertion exception (the one generated rows throw): xunit v3 reports it
+    /// as a plain assertion failure with the message only. Raising it through FluentAssertions instead
+    /// would put FluentAssertions' frames (and, before 7.x, its exception type) in every failure.
+    /// </summary>
     private static void Fail(string message, string because, object[] becauseArgs) =>
-        // FluentAssertions formats the message with string.Format: braces in JSON values must be doubled.
-        Execute.Assertion.BecauseOf(because, becauseArgs).FailWith("Expected data checks to pass{reason}, but\n" + message.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+        throw new CheckFailedException($"Expected data checks to pass{Reason(because, becauseArgs)}, but\n{message}");
+
+    /// <summary>FluentAssertions' convention for the optional reason: " because ..." (the word added when missing), formatted with its arguments.</summary>
+    internal static string Reason(string because, object[] becauseArgs)
+    {
+        if (string.IsNullOrWhiteSpace(because)) return "";
+        var text = becauseArgs.Length > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, because, becauseArgs) : because;
+        text = text.Trim();
+        return text.StartsWith("because ", StringComparison.OrdinalIgnoreCase) ? " " + text : " because " + text;
+    }
 }

@@ -44,13 +44,16 @@ public sealed class DriftComparisonTests
         var report = await f.CompareAsync(Keyed(maxPsi: 0.1));
 
         var profile = report.Entities.Single().Profile.ToDictionary(p => p.Column);
-        profile["value"].Drift.Should().Be(new ColumnDrift("numeric", 0, 0));
+        (profile["value"].Drift! with { Histogram = null }).Should().Be(new ColumnDrift("numeric", 0, 0));
+        // The overlaid histogram the report draws: both sides' shares over the same bins, equal here.
+        profile["value"].Drift!.Histogram.Should().HaveCount(20).And.OnlyContain(b => Math.Abs(b.Base - b.Head) < 0.02);
+        profile["value"].Drift!.Histogram!.Sum(b => b.Base).Should().BeApproximately(1, 1e-9);
         profile["day"].Drift!.Kind.Should().Be("temporal");
         profile["day"].Drift!.Psi.Should().Be(0);
         profile["cat"].Drift.Should().Be(new ColumnDrift("string", 0, null));
         profile["label"].Drift.Should().Be(new ColumnDrift("string", null, null), "2,000 distinct labels are more than the sketch counts exactly");
         profile["pair"].Drift.Should().BeNull("list columns have no distribution to compare");
-        profile["ds"].Drift.Should().Be(new ColumnDrift("temporal", 0, 0), "the profiler reads hive partition columns from the paths too");
+        (profile["ds"].Drift! with { Histogram = null }).Should().Be(new ColumnDrift("temporal", 0, 0), "the profiler reads hive partition columns from the paths too");
         report.Verdict.Passed.Should().BeTrue();
         // Distinct counts come from the profiler's HyperLogLog (2^14 registers) when the drift pass ran.
         profile["label"].Base!.DistinctApprox.Should().BeCloseTo(2000, 40);
@@ -70,6 +73,8 @@ public sealed class DriftComparisonTests
         var profile = report.Entities.Single().Profile.ToDictionary(p => p.Column);
         profile["value"].Drift!.KolmogorovSmirnov.Should().BeApproximately(0.5, 0.02);
         profile["value"].Drift!.Psi.Should().BeGreaterThan(1);
+        // Shifted: the head's mass sits in bins where the base has almost none.
+        profile["value"].Drift!.Histogram!.Should().Contain(b => b.Head > 0.02 && b.Base < 0.001).And.Contain(b => b.Base > 0.02 && b.Head < 0.001);
         profile["day"].Drift!.KolmogorovSmirnov.Should().BeApproximately(0.5, 0.02);
         // Categorical PSI by hand: (0.9 - 0.5) ln(0.9/0.5) + (0.1 - 0.5) ln(0.1/0.5) = 0.8789.
         profile["cat"].Drift!.Psi.Should().BeApproximately(0.8789, 0.001);

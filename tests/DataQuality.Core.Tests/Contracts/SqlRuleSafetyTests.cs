@@ -1,6 +1,7 @@
 using DataQuality.Core.Checks;
 using DataQuality.Core.Contracts.Sql;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations;
 
 namespace DataQuality.Core.Tests.Contracts;
 
@@ -68,7 +69,7 @@ public sealed class SqlRuleSafetyTests
     }
 
     [Fact]
-    public async Task A_hostile_rule_in_a_contract_is_an_error_result_and_never_runs()
+    public async Task A_hostile_rule_in_a_contract_stops_the_run_before_anything_runs()
     {
         using var ws = new ContractWorkspace();
         ws.Parquet("orders", "SELECT range AS id FROM range(3)");
@@ -97,14 +98,11 @@ public sealed class SqlRuleSafetyTests
                     query: SELECT count(*) FROM {model} WHERE id >= 0
                     mustBe: 3
             """);
-        var result = await ws.RunAsync(contract);
-        var results = result.Models.Single().Report!.Results;
-        results[0].Status.Should().Be(CheckStatus.Error);
-        results[0].Exception!.Code.Should().Be("DQ1020");
-        results[1].Status.Should().Be(CheckStatus.Error);
-        results[1].Exception!.Message.Should().Contain("read_csv");
-        results[2].Status.Should().Be(CheckStatus.Passed);
+        // A rejected rule is a broken contract (exit 2), the same as a rejected suite fragment; no check runs.
+        var run = () => ws.RunAsync(contract);
+        var error = (await run.Should().ThrowAsync<ExpectationArgumentException>()).Which;
+        error.Code.Should().Be("DQ1020");
+        error.Location!.Line.Should().NotBeNull();
         File.Exists(target).Should().BeFalse();
-        result.ExitCode().Should().Be(1);
     }
 }

@@ -1,5 +1,6 @@
 using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Expectations;
 using DataQuality.Core.Tests.TestSupport;
 
 namespace DataQuality.Core.Tests.Expectations;
@@ -142,10 +143,9 @@ public sealed class TableExpectationTests : ExpectationTestBase
     [InlineData("SELECT 'unterminated FROM {batch}")]
     public void Unexpected_rows_rejects_anything_but_one_read_only_query(string query)
     {
-        var r = One("unexpected_rows_expectation", new { unexpected_rows_query = query });
+        var run = () => One("unexpected_rows_expectation", new { unexpected_rows_query = query });
 
-        r.Status.Should().Be(CheckStatus.Error);
-        r.Exception!.Code.Should().Be("DQ4704");
+        run.Should().Throw<ExpectationArgumentException>().Which.Code.Should().Be("DQ4704", "a rejected query stops the run (exit 2)");
         Db.Scalar("SELECT count(*) FROM t").Should().Be(4L, "nothing was executed");
     }
 
@@ -154,10 +154,10 @@ public sealed class TableExpectationTests : ExpectationTestBase
     [InlineData("(INSERT INTO t VALUES (9, 'z', 1.0) RETURNING *)")]
     public void A_statement_that_passes_the_lexical_check_still_cannot_modify_data(string query)
     {
-        var r = One("unexpected_rows_expectation", new { unexpected_rows_query = query });
+        var run = () => One("unexpected_rows_expectation", new { unexpected_rows_query = query });
 
-        r.Status.Should().Be(CheckStatus.Error);
-        r.Exception!.Code.Should().Be("DQ4705", "DuckDB only ever sees the query as a subquery, where DML is not allowed");
+        run.Should().Throw<ExpectationArgumentException>("DuckDB's parser, asked before anything runs, sees no query in it")
+            .Which.Message.Should().Contain("does not parse as one read-only query");
         Db.Scalar("SELECT count(*) FROM t").Should().Be(4L);
     }
 

@@ -56,4 +56,36 @@ public sealed class ComparisonRenderingTests
 
         md.Should().Contain("Changed (1 of 3, by key):").And.Contain("| `2` | name |").And.NotContain("| `4` | amount |");
     }
+
+    [Fact]
+    public async Task Snapshots_scrub_only_the_printed_roots_never_names_or_values()
+    {
+        var report = await CompareAsync();
+        var markdown = ComparisonMarkdown.Render(report);
+        var json = ComparisonJson.Render(report);
+
+        // Roots that are also common text ("b", "h", "main" inside "domain") scrub only as paths.
+        foreach (var (b, h) in new[] { ("b", "h"), ("main", "n") })
+        {
+            var renamed = report with { BaseRoot = b, HeadRoot = h };
+            ComparisonMarkdown.Render(renamed).Should().Be(markdown);
+            ComparisonJson.Render(renamed).Should().Be(json);
+        }
+        markdown.Should().Contain("| `2` | name | `n2` | `renamed` |");
+    }
+
+    [Fact]
+    public async Task Snapshot_values_keep_their_timestamps_and_reports_keep_their_paths()
+    {
+        using var f = new ComparisonFixture();
+        f.Base.Write(Part, "SELECT 1::BIGINT AS id, TIMESTAMP '2026-01-01 10:00:00' AS loaded_at");
+        f.Head.Write(Part, "SELECT 1::BIGINT AS id, TIMESTAMP '2026-01-02 11:30:00' AS loaded_at");
+        var report = await f.CompareAsync(ComparisonFixture.Keyed("orders", "id"));
+
+        ComparisonMarkdown.Render(report).Should().Contain("| `1` | loaded_at | `2026-01-01 10:00:00` | `2026-01-02 11:30:00` |")
+            .And.Contain("- base: `{base}`");
+        ComparisonMarkdown.Render(report, SnapshotRenderOptions.Report).Should().Contain($"- base: `{report.BaseRoot}`").And.NotContain("{base}");
+        using var doc = JsonDocument.Parse(ComparisonJson.Render(report, SnapshotRenderOptions.Report));
+        doc.RootElement.GetProperty("head").GetString().Should().Be(report.HeadRoot);
+    }
 }

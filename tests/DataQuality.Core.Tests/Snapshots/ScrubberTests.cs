@@ -29,4 +29,15 @@ public sealed class ScrubberTests
     {
         Scrubber.Literal("root", @"C:\work\base", "{base}").Scrub("C:/work/base/orders and C:\\work\\base").Should().Be("{base}/orders and {base}");
     }
+
+    [Theory]
+    [InlineData("main", "main/silver/orders", "{base}/silver/orders")]
+    [InlineData("main", "main", "{base}")]
+    [InlineData("main", "domain mainline x/main main_2", "domain mainline x/main main_2")]
+    [InlineData("b", "base: `b` and bob, b2, sub/b", "base: `{base}` and bob, b2, sub/b")]
+    [InlineData("/tmp", "/tmp/x and /tmpfoo/y and /a/tmp", "{base}/x and /tmpfoo/y and /a/tmp")]
+    public void Literal_scrubber_replaces_whole_path_tokens_only(string value, string text, string expected)
+    {
+        Scrubber.Literal("base", value, "{base}").Scrub(text).Should().Be(expected);
+    }
 }

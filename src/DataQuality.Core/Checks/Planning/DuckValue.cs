@@ -33,9 +33,7 @@ public static class DuckValue
         _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
-    private static JsonNode? Finite(double d) => double.IsFinite(d)
-        ? JsonValue.Create(d)
-        : JsonValue.Create(double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+    private static JsonNode Finite(double d) => Reporting.JsonNumbers.ToNode(d);
 
     private static JsonObject ToObject(IDictionary dict)
     {

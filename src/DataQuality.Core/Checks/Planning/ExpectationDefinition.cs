@@ -22,6 +22,16 @@ public abstract class ExpectationDefinition
 
     /// <summary>Throws <see cref="Expectations.ExpectationArgumentException"/> when the expectation cannot be evaluated as configured.</summary>
     public abstract PlannedCheck Plan(PlanContext context);
+
+    /// <summary>
+    /// The user-written query this expectation runs, as dq will splice it (<c>{batch}</c> still in
+    /// place); null when it has none or the kwarg is missing (the planner reports that). Throws <see cref="Expectations.ExpectationArgumentException"/>
+    /// when the query is rejected. <see cref="SuiteSqlCheck"/> asks every expectation before any check runs.
+    /// </summary>
+    public virtual string? CheckedQuery(Expectations.Kwargs kwargs, Expectations.ExpectationConfig config) => null;
+
+    /// <summary>Local files this expectation reads besides the dataset (another table); a sandboxed run lets DuckDB read them.</summary>
+    public virtual IReadOnlyList<string> OtherFiles(Expectations.Kwargs kwargs) => [];
 }
 
 /// <summary>A planned expectation: the metrics it registered and how to evaluate them.</summary>

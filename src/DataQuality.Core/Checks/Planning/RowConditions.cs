@@ -1,13 +1,15 @@
 using System.Text;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Expectations;
+using DataQuality.Core.Sql;
 
 namespace DataQuality.Core.Checks.Planning;
 
 /// <summary>
 /// GX row_condition → SQL predicate. Translated: GX syntax (<c>col("x")>5 &amp; col("y")=="a"</c>,
 /// <c>col("x").notNull()</c>) and pandas query syntax (<c>x > 5 and y == "a"</c>). Without a parser
-/// (or with <c>condition_parser: sql</c>) the text is a SQL predicate taken as written.
+/// (or with <c>condition_parser: sql</c>) the text is a SQL predicate taken as written. Either way the
+/// result must be one expression that stays inside the parentheses dq wraps it in (<see cref="UserSql.Predicate"/>).
 /// </summary>
 public static class RowConditions
 {
@@ -15,10 +17,8 @@ public static class RowConditions
     {
         var gx = parser is "great_expectations" or "great_expectations__experimental__" || condition.Contains("col(", StringComparison.Ordinal);
         var pandas = parser is "pandas" or "spark";
-        var sql = gx || pandas ? Translate(condition, config) : condition.Trim();
-        if (sql.Contains(';'))
-            throw new ExpectationArgumentException("DQ4105", $"{config.Type}: row_condition must be a single predicate, got '{condition}'.", config.Location);
-        return sql;
+        var (sql, error) = UserSql.Predicate(gx || pandas ? Translate(condition, config) : condition);
+        return sql ?? throw new ExpectationArgumentException("DQ4105", $"{config.Type}: row_condition '{condition}' is not one boolean expression: {error}.", config.Location);
     }
 
     private static string Translate(string text, ExpectationConfig config)

@@ -190,7 +190,7 @@ public sealed partial class CheckDeriver
                 if (rule.Arguments["pattern"] is JsonValue pat) k["pattern"] = pat.DeepClone();
                 break;
             case "distributionDrift":
-                // Our extension (docs/contracts.md "Extensions"): drift against a `dq profile --out` JSON.
+                // Our extension (docs/contracts.md "Extensions"): drift against a `dq profile --format json --output` JSON.
                 if (rule.Arguments["referenceProfile"] is not JsonValue reference) { b.Skip(display, "distributionDrift needs arguments.referenceProfile (a dq profile JSON).", rule.At); return; }
                 k["reference_profile"] = reference.DeepClone();
                 if (rule.Arguments["method"] is JsonValue method) k["method"] = method.DeepClone();

@@ -17,10 +17,6 @@ namespace DataQuality.Core.Contracts.Lint;
 /// </summary>
 public static class ContractLinter
 {
-    private static readonly string[] OdcsLogicalTypes = ["string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean"];
-    private static readonly string[] DcsTypes =
-        ["string", "text", "varchar", "char", "number", "decimal", "numeric", "int", "integer", "long", "bigint", "float", "double", "boolean", "bool",
-         "timestamp", "timestamp_tz", "timestamp_ntz", "datetime", "date", "time", "array", "map", "bytes", "binary", "object", "record", "struct", "variant", "json", "null"];
     private static readonly string[] Metrics = ["nullValues", "missingValues", "invalidValues", "duplicateValues", "rowCount", "distributionDrift"];
     private static readonly string[] QualityTypes = ["text", "sql", "custom", "library"];
     private static readonly string[] Severities = ["error", "warning", "warn", "info", "fail", "failure", "critical"];
@@ -170,19 +166,20 @@ public static class ContractLinter
             var positions = properties.Where(p => ContractParser.NumberOf(p["primaryKeyPosition"]) is > 0).GroupBy(p => p["primaryKeyPosition"]!.ToJsonString());
             foreach (var group in positions.Where(g => g.Count() > 1))
                 Warning(group.Last()["primaryKeyPosition"], "DQ1015", $"primaryKeyPosition {group.Key} is used by more than one property.");
-            foreach (var p in properties) Property(p, schema);
+            foreach (var p in properties) Property(p, properties);
             foreach (var q in (schema["quality"] as JsonArray ?? []).OfType<JsonObject>()) Quality(q, null, properties);
         }
 
-        private void Property(JsonObject p, JsonObject schema)
+        /// <param name="siblings">The schema object's top-level properties, built once per schema (not per property).</param>
+        private void Property(JsonObject p, List<JsonObject> siblings)
         {
             if (doc.Standard == ContractStandard.Dcs)
             {
-                if (p["dcsType"] is JsonValue t && !DcsTypes.Contains(t.ToString().ToLowerInvariant()))
-                    Error(t, "DQ1018", $"Unknown type '{t}'" + Suggest(t.ToString(), DcsTypes));
+                if (p["dcsType"] is JsonValue t && !ContractTypes.IsDcsType(t.ToString()))
+                    Error(t, "DQ1018", $"Unknown type '{t}'" + Suggest(t.ToString(), ContractTypes.DcsTypes));
             }
-            else if (p["logicalType"] is JsonValue lt && !OdcsLogicalTypes.Contains(lt.ToString()))
-                Error(lt, "DQ1018", $"Unknown logicalType '{lt}'" + Suggest(lt.ToString(), OdcsLogicalTypes));
+            else if (p["logicalType"] is JsonValue lt && !ContractTypes.IsOdcsLogicalType(lt.ToString()))
+                Error(lt, "DQ1018", $"Unknown logicalType '{lt}'" + Suggest(lt.ToString(), ContractTypes.OdcsLogicalTypes));
 
             if (p["logicalTypeOptions"] is JsonObject o)
             {
@@ -195,8 +192,7 @@ public static class ContractLinter
                     && p["logicalType"]?.ToString() == "string" && !Expectations.Catalog.Contract.DqValuesMatchFormat.Formats.Contains(format.ToString().ToLowerInvariant()))
                     Warning(format, "DQ1019", $"String format '{format}' is not checked (dq checks {string.Join(", ", Expectations.Catalog.Contract.DqValuesMatchFormat.Formats)}).");
             }
-            foreach (var nested in (p["properties"] as JsonArray ?? []).OfType<JsonObject>()) Property(nested, schema);
-            var siblings = (schema["properties"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+            foreach (var nested in (p["properties"] as JsonArray ?? []).OfType<JsonObject>()) Property(nested, siblings);
             foreach (var q in (p["quality"] as JsonArray ?? []).OfType<JsonObject>()) Quality(q, p, siblings);
         }
 

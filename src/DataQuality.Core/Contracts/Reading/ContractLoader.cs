@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Contracts.Model;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 using DataQuality.Core.Yaml;
 
 namespace DataQuality.Core.Contracts.Reading;
@@ -16,8 +17,7 @@ public static class ContractLoader
 
     public static ContractDocument LoadDocument(string path)
     {
-        if (!File.Exists(path))
-            throw new InputException("DQ1004", $"Contract file not found: '{path}'.", new SourceLocation(path));
+        LocalFileTree.RequireRegularFile(path, () => new InputException("DQ1004", $"Contract file not found: '{path}'.", new SourceLocation(path)));
         return LoadDocument(File.ReadAllText(path), path);
     }
 

@@ -62,6 +62,7 @@ public static class ContractParser
         public ContractProperty Property(JsonObject node)
         {
             var name = String(node, "name") ?? throw Missing(node, "name");
+            KnownType(node);
             var options = node["logicalTypeOptions"] switch
             {
                 null => new JsonObject(),
@@ -74,7 +75,11 @@ public static class ContractParser
             {
                 null => null,
                 // ODCS 3.2 allows enum entries as objects with a value.
-                JsonArray a => new JsonArray(a.Select(v => (v is JsonObject o ? o["value"] : v)?.DeepClone()).ToArray()),
+                JsonArray a => new JsonArray(a.Select(v => (v is JsonObject o ? o["value"] : v) switch
+                {
+                    JsonObject or JsonArray => throw new InputException("DQ1011", $"'enum' of property '{name}' lists a mapping or list; entries are single values.", doc.LocationOf(v)),
+                    var value => value?.DeepClone(),
+                }).ToArray()),
                 _ => throw new InputException("DQ1011", $"'enum' of property '{name}' must be a list.", doc.LocationOf(enumNode)),
             };
             if (node["enum"] is not null) optionLocations["enum"] = doc.LocationOf(node, "enum");
@@ -90,6 +95,18 @@ public static class ContractParser
                 Items = items,
                 OptionLocations = optionLocations,
             };
+        }
+
+        /// <summary>An unknown type is an error here as in lint (DQ1018): otherwise validate would run the property without a type check.</summary>
+        private void KnownType(JsonObject node)
+        {
+            if (doc.Standard == ContractStandard.Dcs)
+            {
+                if (String(node, "dcsType") is { } dcsType && !ContractTypes.IsDcsType(dcsType))
+                    throw new InputException("DQ1018", $"Unknown type '{dcsType}'; expected one of {string.Join(", ", ContractTypes.DcsTypes)}.", doc.LocationOf(node, "dcsType"));
+            }
+            else if (String(node, "logicalType") is { } logicalType && !ContractTypes.IsOdcsLogicalType(logicalType))
+                throw new InputException("DQ1018", $"Unknown logicalType '{logicalType}'; expected one of {string.Join(", ", ContractTypes.OdcsLogicalTypes)}.", doc.LocationOf(node, "logicalType"));
         }
 
         private JsonObject WithName(JsonObject items)

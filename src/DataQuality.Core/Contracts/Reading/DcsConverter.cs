@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DataQuality.Core.Diagnostics;
 
 namespace DataQuality.Core.Contracts.Reading;
 
@@ -8,7 +9,9 @@ namespace DataQuality.Core.Contracts.Reading;
 /// Up-converts a Data Contract Specification 1.x document to the ODCS 3.1 shape: servers and models
 /// maps become lists, field constraints move under <c>logicalTypeOptions</c>, DCS types map to ODCS
 /// logical types (the DCS type is kept as <c>dcsType</c>), <c>$ref</c>s to <c>#/definitions</c> are
-/// inlined and <c>servicelevels</c> freshness/retention become <c>slaProperties</c>.
+/// inlined (<see cref="References"/>: one that points nowhere or into a cycle is error DQ1024, not a
+/// field silently left without its constraints) and <c>servicelevels</c> freshness/retention become
+/// <c>slaProperties</c>.
 /// </summary>
 internal static partial class DcsConverter
 {
@@ -40,12 +43,12 @@ internal static partial class DcsConverter
             odcs["servers"] = list;
         }
 
-        var definitions = dcs["definitions"] as JsonObject;
+        var references = new References(dcs["definitions"] as JsonObject, copy);
         if (dcs["models"] is JsonObject models)
         {
             var schema = copy.At(new JsonArray(), models);
             foreach (var (name, value) in models)
-                if (value is JsonObject model) schema.Add(Model(name, model, definitions, copy));
+                if (value is JsonObject model) schema.Add(Model(name, model, references, copy));
             odcs["schema"] = schema;
         }
 
@@ -54,7 +57,7 @@ internal static partial class DcsConverter
         return odcs;
     }
 
-    private static JsonObject Model(string name, JsonObject model, JsonObject? definitions, PositionedCopy copy)
+    private static JsonObject Model(string name, JsonObject model, References references, PositionedCopy copy)
     {
         var result = copy.At(new JsonObject { ["name"] = name }, model);
         if (model["type"] is not null) result["physicalType"] = copy.Copy(model["type"]);
@@ -63,16 +66,28 @@ internal static partial class DcsConverter
         var properties = copy.At(new JsonArray(), model["fields"] ?? model);
         if (model["fields"] is JsonObject fields)
             foreach (var (fieldName, field) in fields)
-                if (field is JsonObject f) properties.Add(Field(fieldName, f, primaryKey, definitions, copy));
+                if (field is JsonObject f) properties.Add(Field(fieldName, f, primaryKey, references, copy));
         result["properties"] = properties;
         if (model["primaryKey"] is JsonArray pk) result["primaryKey"] = copy.Copy(pk);
         if (model["quality"] is JsonArray quality) result["quality"] = copy.Copy(quality);
         return result;
     }
 
-    private static JsonObject Field(string name, JsonObject field, List<string?> modelPrimaryKey, JsonObject? definitions, PositionedCopy copy)
+    private static JsonObject Field(string name, JsonObject field, List<string?> modelPrimaryKey, References references, PositionedCopy copy)
     {
-        field = Resolve(field, definitions, copy);
+        var expanded = references.Enter(ref field);
+        try
+        {
+            return Convert(name, field, modelPrimaryKey, references, copy);
+        }
+        finally
+        {
+            references.Leave(expanded);
+        }
+    }
+
+    private static JsonObject Convert(string name, JsonObject field, List<string?> modelPrimaryKey, References references, PositionedCopy copy)
+    {
         var result = copy.At(new JsonObject { ["name"] = name }, field);
         var dcsType = field["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : null;
         if (dcsType is not null)
@@ -98,28 +113,88 @@ internal static partial class DcsConverter
         if (field["enum"] is not null) options["enum"] = copy.Copy(field["enum"]);
         if (options.Count > 0) result["logicalTypeOptions"] = options;
 
-        if (field["items"] is JsonObject items) result["items"] = Field("items", items, [], definitions, copy);
+        if (field["items"] is JsonObject items) result["items"] = Field("items", items, [], references, copy);
         if (field["fields"] is JsonObject nested)
         {
             var properties = copy.At(new JsonArray(), nested);
             foreach (var (nestedName, nestedField) in nested)
-                if (nestedField is JsonObject nf) properties.Add(Field(nestedName, nf, [], definitions, copy));
+                if (nestedField is JsonObject nf) properties.Add(Field(nestedName, nf, [], references, copy));
             result["properties"] = properties;
         }
         return result;
     }
 
-    /// <summary>Inlines <c>$ref: '#/definitions/x'</c>: the definition is the base, the field's own keys win.</summary>
-    private static JsonObject Resolve(JsonObject field, JsonObject? definitions, PositionedCopy copy)
+    /// <summary>
+    /// Inlines <c>$ref: '#/definitions/x'</c>: the definition is the base, the field's own keys win; a
+    /// definition may itself <c>$ref</c> another. The definitions being expanded along the current path
+    /// are kept so a cycle (directly, through a chain, or through nested fields) is an error rather than
+    /// endless recursion, and the number of expansions is bounded so references cannot multiply a small
+    /// file into a huge one (the billion-laughs shape YAML aliases are refused for).
+    /// </summary>
+    private sealed class References(JsonObject? definitions, PositionedCopy copy)
     {
-        if (field["$ref"] is not JsonValue reference || definitions is null) return field;
-        var text = reference.ToString();
-        const string prefix = "#/definitions/";
-        if (!text.StartsWith(prefix, StringComparison.Ordinal) || definitions[text[prefix.Length..]] is not JsonObject definition) return field;
-        var merged = (JsonObject)copy.Copy(definition)!;
-        foreach (var (key, value) in field)
-            if (key != "$ref") merged[key] = copy.Copy(value);
-        return copy.At(merged, field);
+        private const string Prefix = "#/definitions/";
+        /// <summary>More inlined definitions than any hand-written contract has; docs/security.md.</summary>
+        public const int MaxExpansions = 10_000;
+        private readonly List<string> _path = [];
+        private int _expansions;
+
+        /// <summary>Resolves <paramref name="field"/> in place; returns how many definitions it entered (to pass to <see cref="Leave"/>).</summary>
+        public int Enter(ref JsonObject field)
+        {
+            var entered = 0;
+            try
+            {
+                var chain = new List<(JsonObject Field, JsonNode Reference)>();
+                var current = field;
+                while (current.TryGetPropertyValue("$ref", out var reference))
+                {
+                    var name = Target(reference);
+                    if (_path.Contains(name))
+                        throw new InputException("DQ1024",
+                            $"'$ref: {Prefix}{name}' is a cycle ({string.Join(" -> ", _path.SkipWhile(n => n != name).Append(name))}): a definition cannot contain itself.",
+                            copy.LocationOf(reference));
+                    if (++_expansions > MaxExpansions)
+                        throw new InputException("DQ1024", $"More than {MaxExpansions} '$ref' expansions: references multiply this contract beyond what dq expands.", copy.LocationOf(reference));
+                    _path.Add(name);
+                    entered++;
+                    chain.Add((current, reference!));
+                    current = (JsonObject)definitions![name]!;
+                }
+                // Merge from the innermost definition outwards: each referring object's own keys win.
+                for (var i = chain.Count - 1; i >= 0; i--)
+                {
+                    var merged = (JsonObject)copy.Copy(current)!;
+                    foreach (var (key, value) in chain[i].Field)
+                        if (key != "$ref") merged[key] = copy.Copy(value);
+                    current = copy.At(merged, chain[i].Field);
+                }
+                field = current;
+                return entered;
+            }
+            catch
+            {
+                Leave(entered);
+                throw;
+            }
+        }
+
+        public void Leave(int entered) => _path.RemoveRange(_path.Count - entered, entered);
+
+        private string Target(JsonNode? reference)
+        {
+            var text = reference is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+            if (text is null || !text.StartsWith(Prefix, StringComparison.Ordinal))
+                throw new InputException("DQ1024",
+                    $"'$ref: {text ?? reference?.ToJsonString() ?? "null"}' is not supported: dq resolves '{Prefix}<name>' within the same file.", copy.LocationOf(reference));
+            var name = text[Prefix.Length..];
+            if (definitions?[name] is JsonObject) return name;
+            var known = definitions?.Select(d => d.Key).ToList() ?? [];
+            var suggestion = Checks.Planning.EditDistance.Suggest(name, known);
+            throw new InputException("DQ1024",
+                $"'$ref: {text}' points nowhere: " + (definitions is null ? "the contract has no 'definitions'." : $"no definition '{name}'" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?")),
+                copy.LocationOf(reference));
+        }
     }
 
     /// <summary>DCS type → ODCS logical type. Unknown names pass through so lint can report them.</summary>

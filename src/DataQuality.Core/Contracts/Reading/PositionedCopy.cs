@@ -23,6 +23,9 @@ internal sealed class PositionedCopy
         return copy;
     }
 
+    /// <summary>Where <paramref name="node"/> was written, when it was read from the file.</summary>
+    public SourceLocation? LocationOf(JsonNode? node) => node is not null && _positions.TryGetValue(node, out var location) ? location : null;
+
     /// <summary>Gives a new node the position of the node it was made from.</summary>
     public T At<T>(T node, JsonNode? from) where T : JsonNode
     {

@@ -21,6 +21,12 @@ public sealed record ContractRunOptions
     /// <summary>Directory relative server paths start from; default the contract file's directory.</summary>
     public string? BaseDirectory { get; init; }
 
+    /// <summary>
+    /// Folders besides the contract's repository that local server paths may point into (<c>--allow-path</c>).
+    /// <see cref="BaseDirectory"/>, when set, is allowed too.
+    /// </summary>
+    public IReadOnlyList<string> AllowedPaths { get; init; } = [];
+
     /// <summary>DuckDB threads and memory; default from the environment.</summary>
     public DuckDbOptions? DuckDb { get; init; }
 

@@ -7,9 +7,12 @@ namespace DataQuality.Core.Contracts.Running;
 /// <summary>The outcome of validating a contract: one entry per model.</summary>
 public sealed record ContractRunResult(DataContract Contract, string? ServerName, IReadOnlyList<ContractModelResult> Models)
 {
-    /// <summary>0 passed, 1 when a check failed or errored (or warned, with <paramref name="failOnWarn"/>); dry runs pass.</summary>
-    public int ExitCode(bool failOnWarn = false) =>
-        Models.Any(m => m.Report is { } r && r.ExitCode(failOnWarn) != ExitCodes.Passed) ? ExitCodes.ChecksFailed : ExitCodes.Passed;
+    /// <summary>The local files the run read (the contract and its models' data), so a report is never written over one.</summary>
+    public IReadOnlyList<string> InputFiles { get; init; } = [];
+
+    /// <summary>0 passed, 1 when a check failed or errored (or warned, with <paramref name="failOnWarn"/>), or a model ran no check unless <paramref name="allowEmpty"/>; dry runs pass.</summary>
+    public int ExitCode(bool failOnWarn = false, bool allowEmpty = false) =>
+        Models.Any(m => m.Report is { } r && r.ExitCode(failOnWarn, allowEmpty) != ExitCodes.Passed) ? ExitCodes.ChecksFailed : ExitCodes.Passed;
 }
 
 /// <summary>

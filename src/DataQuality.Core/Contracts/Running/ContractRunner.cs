@@ -4,7 +4,6 @@ using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Contracts.Derivation;
 using DataQuality.Core.Contracts.Model;
 using DataQuality.Core.Contracts.Reading;
-using DataQuality.Core.Contracts.Sql;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
@@ -17,7 +16,8 @@ namespace DataQuality.Core.Contracts.Running;
 /// checks and runs them through <see cref="SuiteRunner"/> (one scan per dataset). Each model is a
 /// DuckDB view named after it (so SQL rules may name it or another model); a contract column that no
 /// file has is added to the view as a typed NULL, so only its presence check fails. The session is
-/// sandboxed to the resolved files before any check runs.
+/// sandboxed to the resolved files before any check runs, and local server paths are confined to the
+/// contract's repository (<see cref="PathConfinement"/>) unless the caller allows other roots.
 /// </summary>
 public static class ContractRunner
 {
@@ -39,17 +39,19 @@ public static class ContractRunner
         if (options.DryRun)
         {
             var plans = derived.Select((d, i) => new ContractModelResult(d.Schema.Name, locations[i], d, null, DryRun(d, locations[i], format))).ToList();
-            return new ContractRunResult(contract, server?.Name, plans);
+            return new ContractRunResult(contract, server?.Name, plans) { InputFiles = [contractPath] };
         }
         if (locations.Any(l => l is null))
             throw new InputException("DQ1033", "The contract declares no servers, so there is no data to validate (use --dry-run to list the checks).", contract.Location);
 
         var serverResolver = server is not null ? options.ResolverForServer?.Invoke(server) ?? resolver : resolver;
+        var confinement = PathConfinement.ForDocument(contractPath, options.BaseDirectory is { } b ? options.AllowedPaths.Append(b) : options.AllowedPaths);
         var resolved = new List<ResolvedDataset>();
         for (var i = 0; i < schemas.Count; i++)
             resolved.Add(given[i] is { } ready
+                // Data a test names in code (MatchContract) is not a path the document asks for: nothing to confine.
                 ? await resolver.ResolveAsync(ready, cancellationToken).ConfigureAwait(false)
-                : await serverResolver.ResolveAsync(DatasetRef.Parse(locations[i]!, format), cancellationToken).ConfigureAwait(false));
+                : await ResolveConfinedAsync(serverResolver, DatasetRef.Parse(locations[i]!, format), server!, confinement, baseDirectory, cancellationToken).ConfigureAwait(false));
 
         using var session = DuckDbSession.Open(options.DuckDb ?? DuckDbOptions.FromEnvironment());
         var absent = new List<HashSet<string>>();
@@ -70,7 +72,47 @@ public static class ContractRunner
                 await options.History.AppendAsync(HistoryRecorder.ToRun(report, HistoryRecorder.ContractKind, historyKey), cancellationToken).ConfigureAwait(false);
             results.Add(new ContractModelResult(schemas[i].Name, locations[i], derived[i], report, []));
         }
-        return new ContractRunResult(contract, server?.Name, results);
+        return new ContractRunResult(contract, server?.Name, results) { InputFiles = [contractPath, .. resolved.SelectMany(r => r.Files).Distinct()] };
+    }
+
+    /// <summary>
+    /// Resolves a server's dataset; a local one must lie inside <paramref name="confinement"/>, before it is
+    /// listed (so a glob never walks outside) and file by file after (so a symlink cannot lead out).
+    /// </summary>
+    private static async Task<ResolvedDataset> ResolveConfinedAsync(DatasetResolver resolver, DatasetRef dataset, ContractServer server, PathConfinement confinement, string baseDirectory, CancellationToken cancellationToken)
+    {
+        var at = server.TargetAt ?? server.At;
+        if (dataset.IsS3) return await resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (!confinement.Contains(PathConfinement.GlobBase(dataset.Location)))
+            throw confinement.Outside($"Server '{server.Name}' path", dataset.Location, at);
+        ResolvedDataset resolved;
+        try
+        {
+            resolved = await resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InputException ex) when (ex.Code is "DQ2002" or "DQ2003" && FromWorkingDirectory(server, baseDirectory) is { } elsewhere)
+        {
+            throw new InputException(ex.Code,
+                $"{ex.Message} Relative server paths are resolved from the contract's folder ({baseDirectory}); "
+                + $"from the working directory the path would be '{elsewhere}', which exists. Write the path relative to the contract's folder.", at, ex);
+        }
+        foreach (var file in resolved.Files)
+        {
+            if (!confinement.Contains(file))
+                throw confinement.Outside($"Server '{server.Name}' file", file, at);
+        }
+        return resolved;
+    }
+
+    /// <summary>The server's relative path taken from the working directory, when something is there; else null.</summary>
+    private static string? FromWorkingDirectory(ContractServer server, string baseDirectory)
+    {
+        var target = server.Target;
+        if (target is null || Path.IsPathRooted(target) || target.Contains('$', StringComparison.Ordinal) || target.Contains('{', StringComparison.Ordinal)) return null;
+        var fromCwd = Path.GetFullPath(target);
+        if (string.Equals(fromCwd, Path.GetFullPath(Path.Combine(baseDirectory, target)), StringComparison.Ordinal)) return null;
+        var prefix = PathConfinement.GlobBase(fromCwd);
+        return File.Exists(fromCwd) || Directory.Exists(fromCwd) || (prefix != fromCwd && Directory.Exists(prefix)) ? fromCwd : null;
     }
 
     /// <summary>The key a model's runs are grouped by in the metric history: stable across servers and partitions.</summary>

@@ -1,12 +1,13 @@
-using System.Text;
+using DataQuality.Core.Sql;
 
 namespace DataQuality.Core.Contracts.Sql;
 
 /// <summary>
 /// Static gate for contract SQL rules, applied before anything runs: exactly one statement, starting
 /// with SELECT or WITH, and none of the words that change state or reach outside the dataset (DDL,
-/// DML, COPY, ATTACH, INSTALL, LOAD, PRAGMA, SET, ...) nor file/environment table functions. String
-/// literals, quoted identifiers and comments are blanked first, so a word inside a string is fine.
+/// DML, COPY, ATTACH, INSTALL, LOAD, PRAGMA, SET, ...) nor file/environment table functions. The text
+/// is read by <see cref="SqlLexer"/> and its structure checked by <see cref="UserSql.Query"/>, as every
+/// user SQL fragment is, so a word inside a string is fine.
 /// This is one of two layers: the DuckDB session is also sandboxed (<see cref="DuckDbSandbox"/>).
 /// </summary>
 public static class SqlRuleGuard
@@ -32,10 +33,13 @@ public static class SqlRuleGuard
     /// <summary>Null when the query is acceptable, else the reason it is rejected.</summary>
     public static string? Check(string sql)
     {
-        var blanked = Blank(sql, out var unterminated);
-        if (unterminated) return "the query has an unterminated string, identifier or comment.";
-        var body = blanked.TrimEnd();
-        if (body.EndsWith(';')) body = body[..^1];
+        // The structure (one statement, brackets that stay inside dq's parentheses) is the rule for every
+        // user SQL fragment; the words below are this gate's own, stricter rules.
+        var (_, structureError) = UserSql.Query(sql);
+        var scan = SqlLexer.Read(sql);
+        if (scan.Error is not null) return scan.Error + ".";
+        var body = scan.Code.Trim();
+        while (body.EndsWith(';')) body = body[..^1].TrimEnd();
         if (body.Contains(';')) return "only a single statement is allowed (found ';').";
         var words = Words(body).ToList();
         if (words.Count == 0) return "the query is empty.";
@@ -46,15 +50,11 @@ public static class SqlRuleGuard
             if (Forbidden.Contains(word)) return $"'{word.ToUpperInvariant()}' is not allowed in an SQL rule (rules are read-only).";
             if (next == '(' && ForbiddenFunctions.Contains(word)) return $"'{word}(...)' is not allowed in an SQL rule: rules read the contract's model only.";
         }
-        return null;
+        return structureError is null ? null : structureError + ".";
     }
 
-    public static string TrimTerminator(string sql)
-    {
-        var trimmed = sql.Trim();
-        while (trimmed.EndsWith(';')) trimmed = trimmed[..^1].TrimEnd();
-        return trimmed;
-    }
+    /// <summary>The query as dq splices it: comments and trailing semicolons removed (call after <see cref="Check"/> accepted it).</summary>
+    public static string TrimTerminator(string sql) => UserSql.Query(sql).Sql ?? sql.Trim();
 
     private static IEnumerable<(string Word, char Next)> Words(string text)
     {
@@ -72,56 +72,5 @@ public static class SqlRuleGuard
             }
             else i++;
         }
-    }
-
-    /// <summary>Replaces string literals, quoted identifiers and comments with spaces, keeping offsets.</summary>
-    private static string Blank(string sql, out bool unterminated)
-    {
-        var sb = new StringBuilder(sql.Length);
-        unterminated = false;
-        var i = 0;
-        while (i < sql.Length)
-        {
-            var c = sql[i];
-            if (c is '\'' or '"')
-            {
-                var end = i + 1;
-                while (true)
-                {
-                    end = sql.IndexOf(c, end);
-                    if (end < 0) { unterminated = true; return sb.ToString(); }
-                    if (end + 1 < sql.Length && sql[end + 1] == c) { end += 2; continue; }
-                    break;
-                }
-                sb.Append(' ', end - i + 1);
-                i = end + 1;
-            }
-            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-            {
-                var end = sql.IndexOf('\n', i);
-                if (end < 0) end = sql.Length;
-                sb.Append(' ', end - i);
-                i = end;
-            }
-            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (end < 0) { unterminated = true; return sb.ToString(); }
-                sb.Append(' ', end + 2 - i);
-                i = end + 2;
-            }
-            else if (c == '$' && i + 1 < sql.Length && sql[i + 1] == '$')
-            {
-                // Dollar-quoted strings could hide anything; treat them as an error rather than parse them.
-                unterminated = true;
-                return sb.ToString();
-            }
-            else
-            {
-                sb.Append(c);
-                i++;
-            }
-        }
-        return sb.ToString();
     }
 }

@@ -7,22 +7,32 @@ namespace DataQuality.Core.Expectations.Readers;
 
 /// <summary>
 /// GX suite JSON accepted as is: 0.18 (<c>expectation_suite_name</c>, <c>expectation_type</c> +
-/// <c>kwargs</c>) and 1.x (<c>name</c>, <c>type</c> with the kwargs as sibling fields).
+/// <c>kwargs</c>) and 1.x (<c>name</c>, <c>type</c> with the kwargs as sibling fields). Python's bare
+/// <c>NaN</c>/<c>Infinity</c>/<c>-Infinity</c> are accepted here (<see cref="PythonJsonTokens"/>).
 /// </summary>
 public static class GxJsonSuiteReader
 {
+    /// <summary>Deepest nesting of objects and arrays accepted (System.Text.Json's default; YAML has the same).</summary>
+    public const int MaxDepth = 64;
+
     // 1.x expectation fields that are not kwargs.
     private static readonly HashSet<string> NonKwargFields = new(StringComparer.Ordinal)
     {
         "type", "id", "meta", "notes", "description", "rendered_content", "severity", "windows", "batch_id",
     };
 
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     public static ExpectationSuite Read(string text, string path)
     {
+        var bytes = Encoding.UTF8.GetBytes(PythonJsonTokens.Quote(text));
+        var lines = new LineStarts(bytes);
         JsonNode? root;
+        List<int> expectationLines;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            expectationLines = Scan(bytes, lines, path);
+            root = JsonNode.Parse(bytes, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -36,14 +46,15 @@ public static class GxJsonSuiteReader
         if (suite["expectations"] is not JsonArray list)
             throw new InputException("DQ4006", "A GX suite needs an 'expectations' list.", new SourceLocation(path));
 
-        var lines = LineIndex.Of(text);
-        var expectations = new List<ExpectationConfig>();
+        var expectations = new List<ExpectationConfig>(list.Count);
         for (var i = 0; i < list.Count; i++)
         {
-            var location = new SourceLocation(path, lines.LineOfExpectation(i));
+            var location = new SourceLocation(path, i < expectationLines.Count ? expectationLines[i] : null);
             if (list[i] is not JsonObject e)
                 throw new InputException("DQ4006", $"expectations[{i}] must be an object.", location);
-            expectations.Add(ReadExpectation(e, i, location));
+            var expectation = ReadExpectation(e, i, location);
+            SuiteValueRules.Check(expectation);
+            expectations.Add(expectation);
         }
         var primaryKey = suite["meta"]?["primary_key"] is JsonArray pk ? pk.Select(n => Str(n) ?? "").Where(s => s.Length > 0).ToList() : [];
         return new ExpectationSuite(name, expectations, new SourceLocation(path)) { PrimaryKey = primaryKey };
@@ -72,57 +83,93 @@ public static class GxJsonSuiteReader
     private static string? Str(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     /// <summary>
-    /// Finds the line where each element of the top-level "expectations" array starts, so errors
-    /// can name a line although System.Text.Json's DOM keeps no positions.
+    /// One token pass before the DOM is built: rejects nesting deeper than <see cref="MaxDepth"/>,
+    /// duplicate keys (System.Text.Json's DOM would throw an unpositioned ArgumentException later) and
+    /// NUL characters in strings, each with its line; and finds the line where each element of the
+    /// top-level "expectations" array starts, since the DOM keeps no positions.
     /// </summary>
-    private sealed class LineIndex
+    private static List<int> Scan(byte[] bytes, LineStarts lines, string path)
     {
-        private readonly List<int> _starts = [];
-
-        public static LineIndex Of(string text)
+        var starts = new List<int>();
+        // The reader may go one level deeper than we accept, so that we, not it, report the limit.
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth + 1 });
+        var keys = new Stack<HashSet<string>?>();
+        var expectationsDepth = -1;
+        string? lastProperty = null;
+        while (reader.Read())
         {
-            var index = new LineIndex();
-            var bytes = Encoding.UTF8.GetBytes(text);
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var depth = 0;
-            var inExpectations = false;
-            var expectationsDepth = -1;
-            string? lastProperty = null;
-            while (reader.Read())
+            switch (reader.TokenType)
             {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        lastProperty = reader.GetString();
-                        break;
-                    case JsonTokenType.StartArray:
-                        depth++;
-                        if (depth == 2 && lastProperty == "expectations") { inExpectations = true; expectationsDepth = depth; }
-                        break;
-                    case JsonTokenType.EndArray:
-                        if (inExpectations && depth == expectationsDepth) inExpectations = false;
-                        depth--;
-                        break;
-                    case JsonTokenType.StartObject:
-                        depth++;
-                        if (inExpectations && depth == expectationsDepth + 1)
-                            index._starts.Add(LineAt(bytes, (int)reader.TokenStartIndex));
-                        break;
-                    case JsonTokenType.EndObject:
-                        depth--;
-                        break;
-                }
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    if (reader.CurrentDepth >= MaxDepth)
+                        throw new InputException("DQ4005", $"JSON nested deeper than {MaxDepth} levels.", lines.At(path, reader.TokenStartIndex));
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        keys.Push(null);
+                        if (expectationsDepth >= 0 && reader.CurrentDepth == expectationsDepth + 1)
+                            starts.Add(lines.LineOf(reader.TokenStartIndex));
+                    }
+                    else if (reader.CurrentDepth == 1 && lastProperty == "expectations")
+                        expectationsDepth = 1;
+                    lastProperty = null;
+                    break;
+                case JsonTokenType.EndArray:
+                    if (reader.CurrentDepth == expectationsDepth) expectationsDepth = -1;
+                    break;
+                case JsonTokenType.EndObject:
+                    keys.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    lastProperty = reader.GetString()!;
+                    RejectNul(lastProperty, reader, lines, path);
+                    var seen = keys.Pop() ?? new HashSet<string>(StringComparer.Ordinal);
+                    keys.Push(seen);
+                    if (!seen.Add(lastProperty))
+                        throw new InputException("DQ4005", $"Duplicate key '{lastProperty}'.", lines.At(path, reader.TokenStartIndex));
+                    break;
+                case JsonTokenType.String:
+                    if (reader.ValueIsEscaped) RejectNul(reader.GetString()!, reader, lines, path);
+                    lastProperty = null;
+                    break;
+                default:
+                    lastProperty = null;
+                    break;
             }
-            return index;
+        }
+        return starts;
+    }
+
+    private static void RejectNul(string text, Utf8JsonReader reader, LineStarts lines, string path)
+    {
+        if (text.Contains('\0'))
+            throw new InputException("DQ4005", "A NUL character (\\u0000) in a string is not supported.", lines.At(path, reader.TokenStartIndex));
+    }
+
+    /// <summary>Byte offsets where lines start; a position's line is a binary search, not a rescan from byte 0.</summary>
+    private sealed class LineStarts
+    {
+        private readonly List<long> _starts = [0];
+
+        public LineStarts(byte[] bytes)
+        {
+            for (var i = bytes.AsSpan().IndexOf((byte)'\n'); i >= 0;)
+            {
+                _starts.Add(i + 1);
+                var next = bytes.AsSpan(i + 1).IndexOf((byte)'\n');
+                i = next < 0 ? -1 : i + 1 + next;
+            }
         }
 
-        public int? LineOfExpectation(int i) => i < _starts.Count ? _starts[i] : null;
-
-        private static int LineAt(byte[] bytes, int offset)
+        public int LineOf(long offset)
         {
-            var line = 1;
-            for (var i = 0; i < offset; i++) if (bytes[i] == (byte)'\n') line++;
-            return line;
+            var index = _starts.BinarySearch(offset);
+            return (index >= 0 ? index : ~index - 1) + 1;
+        }
+
+        public SourceLocation At(string path, long offset)
+        {
+            var line = LineOf(offset);
+            return new SourceLocation(path, line, (int)(offset - _starts[line - 1]) + 1);
         }
     }
 }

@@ -1,4 +1,5 @@
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Files;
 
 namespace DataQuality.Core.Expectations.Readers;
 
@@ -7,8 +8,7 @@ public static class SuiteReader
 {
     public static ExpectationSuite ReadFile(string path)
     {
-        if (!File.Exists(path))
-            throw new InputException("DQ4002", $"Suite file not found: '{path}'.", new SourceLocation(path));
+        LocalFileTree.RequireRegularFile(path, () => new InputException("DQ4002", $"Suite file not found: '{path}'.", new SourceLocation(path)));
         var text = File.ReadAllText(path);
         return Path.GetExtension(path).ToLowerInvariant() switch
         {

@@ -44,7 +44,9 @@ public static class YamlSuiteReader
             var location = doc.LocationOf(item);
             if (item is not JsonObject e)
                 throw new InputException("DQ4006", "Each expectation must be a mapping.", location);
-            expectations.Add(ReadExpectation(e, location) with { ArgumentLocations = ArgumentLocations(e, doc) });
+            var expectation = ReadExpectation(e, location) with { ArgumentLocations = ArgumentLocations(e, doc) };
+            SuiteValueRules.Check(expectation);
+            expectations.Add(expectation);
         }
         var primaryKey = root["primary_key"] switch
         {

@@ -18,6 +18,14 @@ public sealed class DqSqlRule : ExpectationDefinition
 {
     public override string Type => "dq_sql_rule";
 
+    public override string? CheckedQuery(Kwargs kwargs, ExpectationConfig config)
+    {
+        if (kwargs.StringIfPresent("query") is not { } query) return null;
+        return SqlRuleGuard.Check(query) is { } rejection
+            ? throw new ExpectationArgumentException("DQ1020", $"SQL rule rejected: {rejection}", config.Location)
+            : SqlRuleGuard.TrimTerminator(query);
+    }
+
     public override IReadOnlyList<ExpectationArgument> Arguments =>
     [
         Arg.Required("query", ArgumentKind.String, "A single read-only SQL query returning one number."),
@@ -27,14 +35,12 @@ public sealed class DqSqlRule : ExpectationDefinition
     public override PlannedCheck Plan(PlanContext context)
     {
         var query = context.Kwargs.RequiredString("query");
-        var rejection = SqlRuleGuard.Check(query);
-        if (rejection is not null)
-            throw new ExpectationArgumentException("DQ1020", $"SQL rule rejected: {rejection}", context.Config.Location);
+        var checkedQuery = CheckedQuery(context.Kwargs, context.Config)!;
         var threshold = Threshold.ReadFrom(context.Kwargs.Raw)
             ?? throw context.Kwargs.Invalid("an SQL rule needs an operator (mustBe, mustBeLessThan, ...).");
         return new PlannedCheck([], eval =>
         {
-            var rows = eval.Query($"SELECT * FROM ({SqlRuleGuard.TrimTerminator(query)}) AS __dq_rule LIMIT 1");
+            var rows = eval.Query($"SELECT * FROM ({checkedQuery}) AS __dq_rule LIMIT 1");
             var first = rows.Count == 0 ? null : rows[0].FirstOrDefault().Value;
             var observed = first is JsonValue v && JsonNumber.TryGetDouble(v, out var d) ? d : (double?)null;
             return eval.Result(observed is { } o && threshold.Accepts(o), new ResultDetails

@@ -48,10 +48,29 @@ public sealed partial class ExpectTableRowCountToEqualOtherTable : ExpectationDe
         });
     }
 
-    private string Resolve(PlanContext context, string other)
+    public override IReadOnlyList<string> OtherFiles(Kwargs kwargs)
+    {
+        if (kwargs.StringIfPresent("other_table_name") is not { } other || IsRelationName(other)) return [];
+        try
+        {
+            var dataset = DatasetRef.Parse(other);
+            return dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset);
+        }
+        catch (Diagnostics.InputException)
+        {
+            return []; // the planner reports it
+        }
+    }
+
+    private static bool IsRelationName(string other)
     {
         var looksLikeFile = Path.GetExtension(other).ToLowerInvariant() is ".parquet" or ".parq" or ".csv" or ".tsv" or ".json" or ".ndjson" or ".jsonl" or ".gz";
-        if (SqlName().IsMatch(other) && !looksLikeFile && !File.Exists(other) && !Directory.Exists(other))
+        return SqlName().IsMatch(other) && !looksLikeFile && !File.Exists(other) && !Directory.Exists(other);
+    }
+
+    private string Resolve(PlanContext context, string other)
+    {
+        if (IsRelationName(other))
             return string.Join(".", other.Split('.').Select(SqlText.Identifier));
         if (DatasetRef.Parse(other) is { IsS3: true })
             throw new ExpectationArgumentException("DQ4703", $"{Type}: other_table_name '{other}' is an s3:// location; other tables must be local datasets or relations of the session.", context.Config.Location);

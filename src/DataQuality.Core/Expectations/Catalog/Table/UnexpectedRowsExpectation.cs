@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Expectations.Arguments;
+using DataQuality.Core.Sql;
 
 namespace DataQuality.Core.Expectations.Catalog.Table;
 
@@ -13,7 +14,8 @@ namespace DataQuality.Core.Expectations.Catalog.Table;
 /// when the query returns no rows. The query is arbitrary SQL, so it cannot join the shared scan and
 /// runs on its own: one <c>count(*)</c> over it, then, when rows came back, at most 200 of them as
 /// details.unexpected_rows. observed_value is GX's text ("1 unexpected row", "3 unexpected rows");
-/// details.unexpected_row_count holds the number. Only a single read-only query is accepted (DQ4704).
+/// details.unexpected_row_count holds the number. Only a single read-only query is accepted (DQ4704,
+/// checked by <see cref="UserSql.Query"/> before the suite runs).
 /// </summary>
 public sealed class UnexpectedRowsExpectation : ExpectationDefinition
 {
@@ -28,12 +30,17 @@ public sealed class UnexpectedRowsExpectation : ExpectationDefinition
 
     public override IReadOnlyList<string> Aliases => ["expect_unexpected_rows"];
 
+    public override string? CheckedQuery(Kwargs kwargs, ExpectationConfig config)
+    {
+        if (kwargs.StringIfPresent("unexpected_rows_query") is not { } query) return null;
+        var (sql, error) = UserSql.Query(query);
+        return sql ?? throw new ExpectationArgumentException("DQ4704", $"{Type}: unexpected_rows_query is not allowed: {error}.", config.Location);
+    }
+
     public override PlannedCheck Plan(PlanContext context)
     {
-        var raw = context.Kwargs.RequiredString("unexpected_rows_query");
-        var (checkedSql, error) = ReadOnlyQuery.Check(raw);
-        if (checkedSql is null)
-            throw new ExpectationArgumentException("DQ4704", $"{Type}: unexpected_rows_query is not allowed: {error}.", context.Config.Location);
+        context.Kwargs.RequiredString("unexpected_rows_query");
+        var checkedSql = CheckedQuery(context.Kwargs, context.Config)!;
         var condition = context.Condition();
         var batch = condition == "TRUE"
             ? $"(SELECT * FROM {context.Source.RelationSql})"

@@ -1,12 +1,11 @@
-using DataQuality.Core.Datasets;
-
-namespace DataQuality.Core.Contracts.Sql;
+namespace DataQuality.Core.Datasets;
 
 /// <summary>
-/// Locks a DuckDB session down to the dataset's own files before any contract SQL runs: only the
+/// Locks a DuckDB session down to the dataset's own files before any suite or contract SQL runs: only the
 /// listed files are readable (<c>allowed_paths</c>), every other file, directory, URL and extension
 /// is out of reach (<c>enable_external_access=false</c>), and the configuration cannot be changed
-/// back by a query (<c>lock_configuration=true</c>).
+/// back by a query (<c>lock_configuration=true</c>). Contracts always run so; suites too unless the
+/// caller trusts the suite's SQL (<c>dq validate --trust-suite-sql</c>).
 /// </summary>
 public static class DuckDbSandbox
 {

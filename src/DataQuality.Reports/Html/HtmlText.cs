@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DataQuality.Reports.Html;
+
+/// <summary>
+/// The one way text enters the page: every name, value and message is HTML-escaped here (the five
+/// characters that matter in text and double-quoted attributes), shown bidi-isolated, and cut to a
+/// readable length, so a column called <c>&lt;/svg&gt;&lt;script&gt;</c> is just text.
+/// </summary>
+internal static class HtmlText
+{
+    public const int MaxShown = 240;
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                case '\0': sb.Append('\uFFFD'); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>User text for display: isolated from the surrounding text direction, long values cut with the full text (bounded) as a tooltip.</summary>
+    public static string Show(string? text)
+    {
+        if (text is null) return "<span class=\"muted\">null</span>";
+        if (text.Length <= MaxShown) return $"<bdi>{Escape(text)}</bdi>";
+        var cut = char.IsHighSurrogate(text[MaxShown - 1]) ? MaxShown - 1 : MaxShown;
+        var title = text.Length > 4000 ? text[..4000] + "…" : text;
+        return $"<bdi title=\"{Escape(title)}\">{Escape(text[..cut])}…</bdi><span class=\"muted\"> ({text.Length:N0} chars)</span>";
+    }
+
+    public static string Json(JsonNode? node) => node is null ? "null"
+        : node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
+        : node.ToJsonString(Relaxed);
+
+    public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Number(double? value) => value switch
+    {
+        null => "",
+        { } v when double.IsNaN(v) => "NaN",
+        { } v when double.IsPositiveInfinity(v) => "∞",
+        { } v when double.IsNegativeInfinity(v) => "−∞",
+        { } v when Math.Abs(v) >= 1e6 || (v != 0 && Math.Abs(v) < 1e-3) => v.ToString("0.###e+0", CultureInfo.InvariantCulture),
+        { } v => v.ToString("#,0.####", CultureInfo.InvariantCulture),
+    };
+
+    public static string Percent(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "";
+}
