@@ -6,7 +6,7 @@ public static class ReportErrors
     /// <summary>A result file named on the command line does not exist or cannot be read.</summary>
     public const string FileNotFound = "DQ8501";
 
-    /// <summary>A result file is not valid JSON, or not the kind of result its option says (validation, profile, comparison).</summary>
+    /// <summary>A result file is not valid JSON, or not the kind of result its option says (validation, profile, comparison, bench).</summary>
     public const string BadResultJson = "DQ8502";
 
     /// <summary><c>dq report</c> was given no input at all.</summary>

@@ -16,7 +16,8 @@ public sealed class BenchCommandTests
         using var repo = new BenchRepo();
         var before = BenchRepo.Fingerprint(repo.Outputs);
 
-        var run = await CliRunner.RunAsync(repo.RunArgs("--repeat", "2", "--restore", "--hourly-rate", "3.20", "--format", "json"));
+        var page = Path.Combine(repo.Root, "bench.html");
+        var run = await CliRunner.RunAsync(repo.RunArgs("--repeat", "2", "--restore", "--hourly-rate", "3.20", "--format", "json", "--html", page));
 
         run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
         BenchRepo.Fingerprint(repo.Outputs).Should().Equal(before, "--restore puts the pre-benchmark partition back, and nothing else was touched");
@@ -47,6 +48,18 @@ public sealed class BenchCommandTests
         stored.Should().NotContain(k => k.Contains("bronze") || k.Contains("ds=2026-02-10"), "only the target partition of the chosen layers is snapshotted");
         File.ReadAllText(Path.Combine(repo.Namespace, id, "logs", "head-2.stderr.log")).Should().Contain("pipeline: writing 2026-02-11");
         File.ReadAllText(Path.Combine(repo.Namespace, id, "runtime.svg")).Should().StartWith("<svg").And.Contain("head p95");
+
+        // --html writes the report page; dq report renders the same bench from its stored result.json.
+        run.Error.Should().Contain($"HTML report: {page}");
+        var report = Path.Combine(repo.Root, "out", "report.html");
+        var rendered = await CliRunner.RunAsync("report", "--bench", Path.Combine(repo.Namespace, id, "result.json"), "--output", report);
+        rendered.ExitCode.Should().Be(ExitCodes.Passed, rendered.Error);
+        foreach (var html in new[] { File.ReadAllText(page), File.ReadAllText(report) })
+        {
+            html.Should().Contain("<section id=\"bench\">").And.Contain("<svg class=\"chart\"").And.Contain("head / base: p50 <b>")
+                .And.Contain("bench runs passed").And.Contain("<section id=\"comparison\">").And.Contain("silver/orders").And.Contain("feature/x");
+            html.Split("<tr data-status=\"passed\"").Should().HaveCount(7, "six runs, warm-ups included, all succeeded");
+        }
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public sealed class DemoCommandTests
         html.Should().Contain("dq demo: main vs feature").And.Contain("id=\"validation\"").And.Contain("id=\"profile\"").And.Contain("id=\"comparison\"")
             .And.Contain("status · expect_column_values_to_be_in_set").And.Contain("orders · status · enum")
             .And.Contain("<svg class=\"chart overlay\"").And.Contain("Rows per partition").And.Contain("Changed rows per column");
+        if (run.Out.Contains("== Run main and the feature branch", StringComparison.Ordinal) && !run.Out.Contains("skipped: git is not installed", StringComparison.Ordinal))
+            html.Should().Contain("<section id=\"bench\">").And.Contain("head / base: p50 <b>").And.Contain("bench runs passed");
         html.Should().NotContain("https://").And.NotContain("http://");
         File.Exists(dir.Combine("snapshots", "Pipeline.MainVsFeature.verified.md")).Should().BeTrue();
         File.Exists(dir.Combine("snapshots", "Pipeline.MainVsFeature.received.md")).Should().BeFalse("accepting turns the received file into the verified one");

@@ -54,6 +54,9 @@ public sealed class ReportCommandTests
         var wrongKind = await CliRunner.RunAsync("report", "--compare", t.Combine("p.json"), "--output", t.Combine("r.html"));
         wrongKind.ExitCode.Should().Be(2);
         wrongKind.Error.Should().Contain("DQ8502").And.Contain("p.json").And.Contain("dq compare --format json");
+        var notBench = await CliRunner.RunAsync("report", "--bench", t.Combine("p.json"), "--output", t.Combine("r.html"));
+        notBench.ExitCode.Should().Be(2);
+        notBench.Error.Should().Contain("DQ8502").And.Contain("p.json").And.Contain("dq bench run --format json");
         var notJson = await CliRunner.RunAsync("report", "--validation", t.Combine("bad.json"), "--output", t.Combine("r.html"));
         notJson.ExitCode.Should().Be(2);
         notJson.Error.Should().Contain("DQ8502").And.Contain("bad.json(1)");

@@ -49,11 +49,12 @@ internal static class BenchCommand
         var format = ChoiceOption.Create("--format", ["-f"], "Report format: markdown (default) or json.", CompareFormat.Markdown);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var snapshot = new Option<string?>("--snapshot") { Description = "Also write the Markdown report as an approval snapshot NAME.received.md, checked against NAME.verified.md." };
+        var html = HtmlReportOption.Create();
         var comparison = new CompareOptionSet();
         var storage = new StorageOptionsBinder();
 
         var command = new Command("run", "Run base then head into the target partition, snapshot each into the namespace, compare them and report runtime.");
-        foreach (var o in new Option[] { repo, baseBranch, headBranch, run, outputs, partition, layers, ns, client, env, repeat, restore, allowProd, hourlyRate, timeout, format, output, snapshot })
+        foreach (var o in new Option[] { repo, baseBranch, headBranch, run, outputs, partition, layers, ns, client, env, repeat, restore, allowProd, hourlyRate, timeout, format, output, snapshot, html })
             command.Options.Add(o);
         comparison.AddTo(command);
         storage.AddTo(command);
@@ -85,6 +86,9 @@ internal static class BenchCommand
             // The bench reads pipeline outputs through snapshots, not local files named here: only the folder/unwritable rule applies.
             await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, [], ct).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"dq bench: {result.Context.Namespace.TrimEnd('/')}/{result.Context.BenchId}/report.md").ConfigureAwait(false);
+            var page = new Reports.Model.ReportInputs();
+            page.Benches.Add(($"bench {result.Context.BenchId}", result));
+            await HtmlReportOption.WriteAsync(context, parse.GetValue(html), page, ct).ConfigureAwait(false);
             var exit = result.ExitCode;
             if (parse.GetValue(snapshot) is { Length: > 0 } name)
             {

@@ -10,8 +10,8 @@ using DataQuality.Reports.Model;
 namespace DataQuality.Cli.Commands;
 
 /// <summary>
-/// <c>dq report --validation R.json --profile P.json --compare C.json --output report.html</c>: one
-/// self-contained HTML page from the JSON that validate, profile and compare write (any subset, several of each).
+/// <c>dq report --validation R.json --profile P.json --compare C.json --bench B.json --output report.html</c>: one
+/// self-contained HTML page from the JSON that validate, profile, compare and bench run write (any subset, several of each).
 /// Exit 0 whatever the results say: the page reports a verdict, the commands that produced the results gate.
 /// </summary>
 internal static class ReportCommand
@@ -21,13 +21,14 @@ internal static class ReportCommand
         var validation = new Option<string[]>("--validation") { Description = "Result JSON of 'dq validate --format json' (repeatable).", AllowMultipleArgumentsPerToken = true };
         var profile = new Option<string[]>("--profile") { Description = "Profile JSON of 'dq profile --format json' (repeatable).", AllowMultipleArgumentsPerToken = true };
         var compare = new Option<string[]>("--compare") { Description = "Comparison JSON of 'dq compare --format json' (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var bench = new Option<string[]>("--bench") { Description = "Bench result JSON of 'dq bench run --format json' or a bench's result.json (repeatable).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The HTML file to write.", Required = true };
         var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write pull-request Markdown (failures first, under GitHub's comment limit) to this file." };
         var link = new Option<string?>("--link") { Description = "URL of the HTML report the Markdown links to (default: the --output file name)." };
         var title = new Option<string>("--title") { Description = "Page title.", DefaultValueFactory = _ => "Data quality report" };
-        var command = new Command("report", "Render validation results, profiles and comparisons (their JSON) as one self-contained HTML page.")
+        var command = new Command("report", "Render validation results, profiles, comparisons and bench runs (their JSON) as one self-contained HTML page.")
         {
-            validation, profile, compare, output, markdown, link, title,
+            validation, profile, compare, bench, output, markdown, link, title,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,8 +36,9 @@ internal static class ReportCommand
             foreach (var path in parse.GetValue(validation) ?? []) ResultFiles.AddValidation(inputs, path);
             foreach (var path in parse.GetValue(profile) ?? []) ResultFiles.AddProfile(inputs, path);
             foreach (var path in parse.GetValue(compare) ?? []) ResultFiles.AddComparison(inputs, path);
+            foreach (var path in parse.GetValue(bench) ?? []) ResultFiles.AddBench(inputs, path);
             if (inputs.IsEmpty)
-                throw new InputException(ReportErrors.NoInputs, "dq report needs at least one --validation, --profile or --compare file.");
+                throw new InputException(ReportErrors.NoInputs, "dq report needs at least one --validation, --profile, --compare or --bench file.");
             var file = parse.GetValue(output)!;
             var model = ReportBuilder.Build(inputs, parse.GetValue(title)!);
             try

@@ -208,6 +208,7 @@ internal sealed class DemoRunner
         await _context.Out.WriteLineAsync($"  head/base p50 {result.RatioP50:0.00}x; silver/orders: {orders?.Keyed?.Changed ?? 0} changed, {orders?.Keyed?.Added ?? 0} added, {orders?.Keyed?.Removed ?? 0} removed; partition restored: {result.Restore?.Identical == true}").ConfigureAwait(false);
         await _context.Out.WriteLineAsync($"  bench folder: {Path.Combine(_root, "bench", "runs", result.Context.BenchId)}").ConfigureAwait(false);
         _report.Append(BenchMarkdown.Render(result).Replace("\n# ", "\n### ", StringComparison.Ordinal)).AppendLine();
+        _html.Benches.Add(($"bench {result.Context.BenchId}", result));
         if (result.ExitCode != Core.ExitCodes.Passed || orders?.Keyed is not { Changed: > 0 } || result.Restore?.Identical != true)
             _problems.Add("the bench should run both branches, find the feature's changed orders and restore the partition");
     }

@@ -7,7 +7,7 @@ using DataQuality.Reports.Model;
 namespace DataQuality.Cli.Options;
 
 /// <summary>
-/// <c>--html FILE</c> on validate, profile and compare: the same self-contained page <c>dq report</c>
+/// <c>--html FILE</c> on validate, profile, compare and bench run: the same self-contained page <c>dq report</c>
 /// renders, written straight from the command's results. The note goes to standard error so a
 /// <c>--format json</c> on standard output stays clean.
 /// </summary>

@@ -37,6 +37,7 @@ public static partial class HtmlReport
         Summary(sb, model);
         if (model.Validations.Count > 0) Validation(sb, model.Validations);
         if (model.Profiles.Count > 0) Profiles(sb, model.Profiles);
+        if (model.Benches.Count > 0) Benches(sb, model.Benches);
         if (model.Comparisons.Count > 0) Comparisons(sb, model.Comparisons);
         sb.Append("</main>\n<script>").Append(Script).Append("</script></body></html>\n");
         return sb.ToString();
@@ -47,6 +48,7 @@ public static partial class HtmlReport
         sb.Append($"<header><h1>{Show(model.Title)}</h1>{Verdict(model.Summary.Verdict)}<nav><a href=\"#summary\">Summary</a>");
         if (model.Validations.Count > 0) sb.Append("<a href=\"#validation\">Validation</a>");
         if (model.Profiles.Count > 0) sb.Append("<a href=\"#profile\">Profile</a>");
+        if (model.Benches.Count > 0) sb.Append("<a href=\"#bench\">Bench</a>");
         if (model.Comparisons.Count > 0) sb.Append("<a href=\"#comparison\">Comparison</a>");
         sb.Append("</nav></header>\n");
     }
@@ -62,7 +64,7 @@ public static partial class HtmlReport
     {
         var s = model.Summary;
         sb.Append($"<section id=\"summary\"><h2>Summary</h2><p>{Verdict(s.Verdict)}");
-        sb.Append($"{Count(s.Checks)} checks in {model.Validations.Count} validation(s), {model.Profiles.Count} profile(s) with {Count(s.ProfiledColumns)} columns, {model.Comparisons.Count} comparison(s).</p>");
+        sb.Append($"{Count(s.Checks)} checks in {model.Validations.Count} validation(s), {model.Profiles.Count} profile(s) with {Count(s.ProfiledColumns)} columns, {model.Comparisons.Count} comparison(s){(model.Benches.Count > 0 ? $", {model.Benches.Count} bench run(s)" : "")}.</p>");
         sb.Append("<div class=\"tiles\">");
         foreach (var status in new[] { CheckStatus.Failed, CheckStatus.Error, CheckStatus.Warned, CheckStatus.Passed })
             sb.Append($"<div class=\"tile {StatusClass(status)}\" data-count=\"{StatusName(status)}\"><span class=\"badge\">{ValidationRenderer.Badge(status)}</span><b>{Count(s.ByStatus[status])}</b>checks {StatusName(status)}</div>");
@@ -70,6 +72,8 @@ public static partial class HtmlReport
         sb.Append($"<div class=\"tile\"><b>{Count(s.FailuresBySeverity[Severity.Warn])}</b>warn-severity findings</div>");
         if (model.Comparisons.Count > 0)
             sb.Append($"<div class=\"tile\"><b>{s.ComparisonsPassed} / {s.ComparisonsPassed + s.ComparisonsFailed}</b>comparisons passed</div>");
+        if (model.Benches.Count > 0)
+            sb.Append($"<div class=\"tile\"><b>{s.BenchesPassed} / {s.BenchesPassed + s.BenchesFailed}</b>bench runs passed</div>");
         sb.Append("</div>");
         if (s.Findings.Count == 0) sb.Append("<p>Nothing failed.</p>");
         else

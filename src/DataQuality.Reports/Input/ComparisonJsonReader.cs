@@ -12,9 +12,12 @@ namespace DataQuality.Reports.Input;
 /// </summary>
 public static class ComparisonJsonReader
 {
-    public static ComparisonReport Read(string json, string source)
+    public static ComparisonReport Read(string json, string source) =>
+        Read(Parse(json, source) as JsonObject ?? throw Bad(source, "a comparison is a JSON object"), source);
+
+    /// <summary>A comparison already parsed, e.g. the <c>comparison</c> member of a bench result.</summary>
+    internal static ComparisonReport Read(JsonObject root, string source)
     {
-        var root = Parse(json, source) as JsonObject ?? throw Bad(source, "a comparison is a JSON object");
         if (root["entities"] is not JsonArray || root["verdict"] is not JsonObject verdict)
             throw Bad(source, "it has no 'entities' and 'verdict'; is it the output of 'dq compare --format json'?");
         var t = root["thresholds"] as JsonObject ?? [];

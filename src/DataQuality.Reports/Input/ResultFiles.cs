@@ -27,6 +27,9 @@ public static class ResultFiles
     public static void AddComparison(ReportInputs inputs, string path) =>
         inputs.Comparisons.Add((path, ComparisonJsonReader.Read(ReadText(path), path)));
 
+    public static void AddBench(ReportInputs inputs, string path) =>
+        inputs.Benches.Add((path, BenchJsonReader.Read(ReadText(path), path)));
+
     private static string ReadText(string path)
     {
         try { return File.ReadAllText(path); }

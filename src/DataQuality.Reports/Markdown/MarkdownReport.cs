@@ -25,7 +25,8 @@ public static class MarkdownReport
         w.Line();
         w.Line(FormattableString.Invariant($"**{s.Checks} checks**: {s.ByStatus[CheckStatus.Failed]} failed · {s.ByStatus[CheckStatus.Error]} errors · {s.ByStatus[CheckStatus.Warned]} warned · {s.ByStatus[CheckStatus.Passed]} passed")
             + (model.Comparisons.Count > 0 ? FormattableString.Invariant($" · comparisons: {s.ComparisonsPassed} passed, {s.ComparisonsFailed} failed") : "")
-            + (model.Profiles.Count > 0 ? FormattableString.Invariant($" · {s.ProfiledColumns} profiled columns") : ""));
+            + (model.Profiles.Count > 0 ? FormattableString.Invariant($" · {s.ProfiledColumns} profiled columns") : "")
+            + (model.Benches.Count > 0 ? FormattableString.Invariant($" · bench runs: {s.BenchesPassed} passed, {s.BenchesFailed} failed") : ""));
         if (htmlLink is not null) { w.Line(); w.Line($"Full report: [{Text(Path.GetFileName(htmlLink))}]({htmlLink})"); }
         w.Line();
 
@@ -63,6 +64,21 @@ public static class MarkdownReport
                 shown++;
             }
             if (shown < rows.Count) w.Force($"| | … {rows.Count - shown} more | {More(htmlLink)} | | |");
+            w.Force("");
+            w.Force("</details>");
+            w.Line();
+        }
+
+        foreach (var b in model.Benches)
+        {
+            var r = b.Result;
+            if (!w.TryLine($"<details><summary>{Icon(b.Passed ? ReportVerdict.Passed : ReportVerdict.Failed)} Bench: {Inline(r.Context.Base.Branch)} → {Inline(r.Context.Head.Branch)}: head/base p50 {Ratio(r.RatioP50)}, p95 {Ratio(r.RatioP95)}, {r.Failures.Count} failed runs</summary>")) break;
+            w.Line();
+            w.Line("| branch | runs | ok | p50 s | p95 s | cost/run |");
+            w.Line("|---|---:|---:|---:|---:|---:|");
+            foreach (var (label, rs) in new[] { ("base", r.Base), ("head", r.Head) })
+                w.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"| {Link(label, htmlLink, b.Anchor)} | {rs.Runs} | {rs.Succeeded} | {Seconds(rs.P50)} | {Seconds(rs.P95)} | {(rs.CostPerRun is { } cost && double.IsFinite(cost) ? cost.ToString("0.0000", CultureInfo.InvariantCulture) : "-")} |"));
             w.Force("");
             w.Force("</details>");
             w.Line();
@@ -173,4 +189,8 @@ public static class MarkdownReport
 
         public override string ToString() => _sb.ToString();
     }
+
+    private static string Seconds(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+
+    private static string Ratio(double value) => double.IsFinite(value) ? value.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "-";
 }

@@ -31,10 +31,22 @@ public static class ReportBuilder
             var entities = c.Report.Entities.Select(e => new EntitySection(anchors.For("entity", c.Report.HeadRoot, e.Name), e)).ToList();
             return new ComparisonSection(section, c.Source, c.Report, entities);
         }).ToList();
-        return new ReportModel(title, Summarize(validations, profiles, comparisons), validations, profiles, comparisons);
+        var benches = inputs.Benches.Select(b =>
+        {
+            var section = anchors.For("bench", b.Result.Context.BenchId, b.Source);
+            string? comparisonAnchor = null;
+            if (b.Result.Comparison is { } report)
+            {
+                comparisonAnchor = anchors.For("comparison", report.BaseRoot, report.HeadRoot);
+                var entities = report.Entities.Select(e => new EntitySection(anchors.For("entity", report.HeadRoot, e.Name), e)).ToList();
+                comparisons.Add(new ComparisonSection(comparisonAnchor, $"bench {b.Result.Context.BenchId}", report, entities));
+            }
+            return new BenchSection(section, b.Source, b.Result, comparisonAnchor);
+        }).ToList();
+        return new ReportModel(title, Summarize(validations, profiles, comparisons, benches), validations, profiles, comparisons, benches);
     }
 
-    private static ReportSummary Summarize(List<ValidationSection> validations, List<ProfileSection> profiles, List<ComparisonSection> comparisons)
+    private static ReportSummary Summarize(List<ValidationSection> validations, List<ProfileSection> profiles, List<ComparisonSection> comparisons, List<BenchSection> benches)
     {
         var byStatus = Enum.GetValues<CheckStatus>().ToDictionary(s => s, _ => 0);
         var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
@@ -59,14 +71,26 @@ public static class ReportBuilder
                     string.Create(CultureInfo.InvariantCulture, $"observed {b.Observed}, limit {b.Limit}")));
             }
         }
+        foreach (var bench in benches.Where(b => !b.Passed))
+        {
+            // A breached threshold is already a finding of the bench's comparison; failed runs (or no comparison at all) are not.
+            var failed = bench.Result.Failures;
+            if (failed.Count == 0 && bench.Result.Comparison is not null) continue;
+            bySeverity[Severity.Error]++;
+            findings.Add(new Finding(bench.Anchor, CheckStatus.Failed, $"bench {bench.Result.Context.BenchId}", "pipeline runs",
+                failed.Count > 0
+                    ? string.Join(", ", failed.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Label} run {r.Iteration}{(r.WarmUp ? " (warm-up)" : "")} {(r.TimedOut ? "timed out" : $"exited {r.ExitCode}")}")))
+                    : "no comparison"));
+        }
         // Worst first (errors, failures, warnings), then in report order: OrderBy is stable.
         findings = findings.OrderBy(f => Rank(f.Status)).ToList();
         var comparisonsFailed = comparisons.Count(c => !c.Report.Verdict.Passed);
-        var verdict = byStatus[CheckStatus.Failed] + byStatus[CheckStatus.Error] + comparisonsFailed > 0 ? ReportVerdict.Failed
+        var benchesFailed = benches.Count(b => !b.Passed);
+        var verdict = byStatus[CheckStatus.Failed] + byStatus[CheckStatus.Error] + comparisonsFailed + benchesFailed > 0 ? ReportVerdict.Failed
             : byStatus[CheckStatus.Warned] > 0 ? ReportVerdict.PassedWithWarnings
             : ReportVerdict.Passed;
         return new ReportSummary(verdict, byStatus, bySeverity, comparisons.Count - comparisonsFailed, comparisonsFailed,
-            profiles.Sum(p => p.Columns.Count), findings);
+            profiles.Sum(p => p.Columns.Count), findings, benches.Count - benchesFailed, benchesFailed);
     }
 
     public static int Rank(CheckStatus status) => status switch

@@ -1,3 +1,4 @@
+using DataQuality.Core.Benchmarking;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Profiling;
@@ -13,5 +14,8 @@ public sealed class ReportInputs
 
     public List<(string Source, ComparisonReport Report)> Comparisons { get; } = [];
 
-    public bool IsEmpty => Validations.Count == 0 && Profiles.Count == 0 && Comparisons.Count == 0;
+    /// <summary>Bench runs (<c>dq bench run</c>); each one's comparison is shown with the other comparisons.</summary>
+    public List<(string Source, BenchResult Result)> Benches { get; } = [];
+
+    public bool IsEmpty => Validations.Count == 0 && Profiles.Count == 0 && Comparisons.Count == 0 && Benches.Count == 0;
 }

@@ -1,3 +1,4 @@
+using DataQuality.Core.Benchmarking;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Profiling;
@@ -14,7 +15,8 @@ public sealed record ReportModel(
     ReportSummary Summary,
     IReadOnlyList<ValidationSection> Validations,
     IReadOnlyList<ProfileSection> Profiles,
-    IReadOnlyList<ComparisonSection> Comparisons);
+    IReadOnlyList<ComparisonSection> Comparisons,
+    IReadOnlyList<BenchSection> Benches);
 
 /// <summary>One suite (or contract model) against one dataset; <paramref name="Source"/> names the file or run it came from.</summary>
 public sealed record ValidationSection(string Anchor, string Source, ValidationReport Report, IReadOnlyList<CheckRow> Checks);
@@ -34,3 +36,12 @@ public sealed record ProfileColumn(string Anchor, Core.Profiling.ColumnProfile C
 public sealed record ComparisonSection(string Anchor, string Source, ComparisonReport Report, IReadOnlyList<EntitySection> Entities);
 
 public sealed record EntitySection(string Anchor, EntityComparison Entity);
+
+/// <summary>
+/// One bench run; its comparison is one of the report's <see cref="ReportModel.Comparisons"/> (rendered
+/// once, by the comparison section) and <paramref name="ComparisonAnchor"/> links to it.
+/// </summary>
+public sealed record BenchSection(string Anchor, string Source, BenchResult Result, string? ComparisonAnchor)
+{
+    public bool Passed => Result.ExitCode == 0;
+}

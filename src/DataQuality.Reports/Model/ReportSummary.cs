@@ -16,7 +16,9 @@ public sealed record ReportSummary(
     int ComparisonsPassed,
     int ComparisonsFailed,
     int ProfiledColumns,
-    IReadOnlyList<Finding> Findings)
+    IReadOnlyList<Finding> Findings,
+    int BenchesPassed,
+    int BenchesFailed)
 {
     public int Checks => ByStatus.Values.Sum();
 }
