@@ -20,6 +20,13 @@ public sealed class DemoCommandTests
         report.Should().Contain("#### Drift main → feature").And.Contain("#### Comparison");
         report.Should().Contain("#### Contract orders on feature").And.Contain("| FAIL | orders · status · enum |");
         File.Exists(dir.Combine("profiles", "orders.main.json")).Should().BeTrue();
+        // The one page a newcomer opens: every section, charts included, nothing from the network.
+        run.Out.Should().Contain($"HTML report: {dir.Combine("report.html")}");
+        var html = File.ReadAllText(dir.Combine("report.html"));
+        html.Should().Contain("dq demo: main vs feature").And.Contain("id=\"validation\"").And.Contain("id=\"profile\"").And.Contain("id=\"comparison\"")
+            .And.Contain("status · expect_column_values_to_be_in_set").And.Contain("orders · status · enum")
+            .And.Contain("<svg class=\"chart overlay\"").And.Contain("Rows per partition").And.Contain("Changed rows per column");
+        html.Should().NotContain("https://").And.NotContain("http://");
         File.Exists(dir.Combine("snapshots", "Pipeline.MainVsFeature.verified.md")).Should().BeTrue();
         File.Exists(dir.Combine("snapshots", "Pipeline.MainVsFeature.received.md")).Should().BeFalse("accepting turns the received file into the verified one");
     }

@@ -20,7 +20,8 @@ public sealed class ReportCommandTests
         (await CliRunner.RunAsync("profile", data, "--format", "json", "--out", t.Combine("p.json"))).ExitCode.Should().Be(0);
         (await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--key", "orders=id", "--format", "json", "--output", t.Combine("c.json"))).ExitCode.Should().Be(0);
 
-        var run = await CliRunner.RunAsync("report", "--validation", t.Combine("v.json"), "--profile", t.Combine("p.json"), "--compare", t.Combine("c.json"), "--output", t.Combine("out", "report.html"));
+        var run = await CliRunner.RunAsync("report", "--validation", t.Combine("v.json"), "--profile", t.Combine("p.json"), "--compare", t.Combine("c.json"), "--output", t.Combine("out", "report.html"),
+            "--markdown", t.Combine("out", "comment.md"), "--link", "https://ci.example/42/report.html");
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Out.Should().Contain(t.Combine("out", "report.html"));
@@ -29,6 +30,8 @@ public sealed class ReportCommandTests
             .And.Contain("amount · expect_column_values_to_be_between").And.Contain("declared at").And.Contain("suite.yaml(4")
             .And.Contain("id=\"profile\"").And.Contain("<svg class=\"chart overlay\"")
             .And.Contain("silver/orders").And.Contain("Rows per partition");
+        File.ReadAllText(t.Combine("out", "comment.md")).Should().StartWith("## ❌ Data quality report: failed")
+            .And.Contain("](https://ci.example/42/report.html#check-").And.Contain("<details>");
         html.Should().NotContain("http://").And.NotContain("https://").And.NotContain(" src=");
     }
 

@@ -20,10 +20,11 @@ internal static class CompareCommand
         var comparison = new CompareOptionSet();
         var format = ChoiceOption.Create("--format", ["-f"], "Output format: markdown (default) or json.", CompareFormat.Markdown);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var html = HtmlReportOption.Create();
         var quiet = CommonOptions.Quiet();
 
         var command = new Command("compare", "Compare two pipeline output trees (base = main, head = feature) entity by entity.");
-        foreach (var o in new Option[] { baseOption, headOption, format, output, quiet })
+        foreach (var o in new Option[] { baseOption, headOption, format, output, html, quiet })
             command.Options.Add(o);
         comparison.AddTo(command);
         var storage = new StorageOptionsBinder();
@@ -55,6 +56,9 @@ internal static class CompareCommand
             {
                 await context.Out.WriteAsync(text).ConfigureAwait(false);
             }
+            var page = new Reports.Model.ReportInputs();
+            page.Comparisons.Add(($"{report.BaseRoot} → {report.HeadRoot}", report));
+            await HtmlReportOption.WriteAsync(context, parse.GetValue(html), page, cancellationToken).ConfigureAwait(false);
             if (!report.Verdict.Passed)
                 foreach (var b in report.Verdict.Breaches)
                     await context.Error.WriteLineAsync($"{b.Entity}: threshold {b.Rule} breached: {b.Observed} (limit {b.Limit})").ConfigureAwait(false);

@@ -37,7 +37,7 @@ internal sealed class ContractValidation
         command.Options.Add(AllowPath);
     }
 
-    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, bool allowEmpty, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, bool allowEmpty, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, FileInfo? html, CancellationToken cancellationToken)
     {
         var bound = storage.Bind(parse);
         var fetchers = new List<IDisposable>();
@@ -71,6 +71,9 @@ internal sealed class ContractValidation
             var text = options.DryRun ? DryRunText(result) : Render(result, format);
             await CommonOptions.WriteAsync(context, output, text, result.InputFiles, cancellationToken).ConfigureAwait(false);
             if (options.DryRun) return ExitCodes.Passed;
+            var page = new Reports.Model.ReportInputs();
+            foreach (var model in result.Models.Where(m => m.Report is not null)) page.Validations.Add((contract.FullName, model.Report!));
+            await HtmlReportOption.WriteAsync(context, html, page, cancellationToken).ConfigureAwait(false);
             foreach (var model in result.Models)
                 if (model.Report is { } report) await CommonOptions.WarnEmptyAsync(context, report, allowEmpty).ConfigureAwait(false);
             return result.ExitCode(failOnWarn, allowEmpty);

@@ -22,11 +22,12 @@ internal static class ProfileCommand
         var threads = new Option<int?>("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
         var metadataOnly = new Option<bool>("--metadata-only") { Description = "Only row counts, null counts and min/max from Parquet statistics; no page decoding." };
         var output = CommonOptions.Output();
+        var html = HtmlReportOption.Create();
         var legacyOut = new Option<string?>("--out") { Hidden = true, Description = "Deprecated: also write the JSON profile to this file; use --format json --output FILE." };
 
         var command = new Command("profile", "Profile Parquet data: counts, nulls, distinct, min/max, moments, quantiles, top values, histograms, string formats.")
         {
-            path, columns, format, threads, metadataOnly, output, legacyOut,
+            path, columns, format, threads, metadataOnly, output, legacyOut, html,
         };
         var storage = new StorageOptionsBinder();
         storage.AddTo(command);
@@ -56,6 +57,9 @@ internal static class ProfileCommand
             if (parse.GetValue(legacyOut) is { Length: > 0 } outFile)
                 await ProfileJson.WriteAsync(profile, outFile, ct, resolved.Files).ConfigureAwait(false);
             var file = parse.GetValue(output);
+            var page = new Reports.Model.ReportInputs();
+            page.Profiles.Add((dataset.Location, profile));
+            await HtmlReportOption.WriteAsync(context, parse.GetValue(html), page, ct).ConfigureAwait(false);
             switch (parse.GetValue(format))
             {
                 case ProfileFormat.Json:

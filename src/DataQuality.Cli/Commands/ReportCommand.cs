@@ -4,6 +4,7 @@ using DataQuality.Core.Diagnostics;
 using DataQuality.Reports;
 using DataQuality.Reports.Html;
 using DataQuality.Reports.Input;
+using DataQuality.Reports.Markdown;
 using DataQuality.Reports.Model;
 
 namespace DataQuality.Cli.Commands;
@@ -21,10 +22,12 @@ internal static class ReportCommand
         var profile = new Option<string[]>("--profile") { Description = "Profile JSON of 'dq profile --format json' (repeatable).", AllowMultipleArgumentsPerToken = true };
         var compare = new Option<string[]>("--compare") { Description = "Comparison JSON of 'dq compare --format json' (repeatable).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The HTML file to write.", Required = true };
+        var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write pull-request Markdown (failures first, under GitHub's comment limit) to this file." };
+        var link = new Option<string?>("--link") { Description = "URL of the HTML report the Markdown links to (default: the --output file name)." };
         var title = new Option<string>("--title") { Description = "Page title.", DefaultValueFactory = _ => "Data quality report" };
         var command = new Command("report", "Render validation results, profiles and comparisons (their JSON) as one self-contained HTML page.")
         {
-            validation, profile, compare, output, title,
+            validation, profile, compare, output, markdown, link, title,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,9 +38,15 @@ internal static class ReportCommand
             if (inputs.IsEmpty)
                 throw new InputException(ReportErrors.NoInputs, "dq report needs at least one --validation, --profile or --compare file.");
             var file = parse.GetValue(output)!;
+            var model = ReportBuilder.Build(inputs, parse.GetValue(title)!);
             try
             {
-                await ReportWriter.WriteAsync(file, ReportBuilder.Build(inputs, parse.GetValue(title)!), cancellationToken).ConfigureAwait(false);
+                await ReportWriter.WriteAsync(file, model, cancellationToken).ConfigureAwait(false);
+                if (parse.GetValue(markdown) is { } md)
+                {
+                    md.Directory?.Create();
+                    await File.WriteAllTextAsync(md.FullName, MarkdownReport.Render(model, parse.GetValue(link) ?? file.Name), cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -10,6 +10,7 @@ using DataQuality.Core.Files;
 using DataQuality.Core.History;
 using DataQuality.Core.Reporting;
 using DataQuality.Core.Storage;
+using DataQuality.Reports.Model;
 
 namespace DataQuality.Cli.Commands;
 
@@ -28,6 +29,7 @@ internal static class ValidateCommand
         var output = CommonOptions.Output();
         var failOn = CommonOptions.FailOn();
         var threads = CommonOptions.Threads();
+        var html = HtmlReportOption.Create();
         var allowEmpty = CommonOptions.AllowEmpty();
         var quiet = CommonOptions.Quiet();
         var resultFormat = ChoiceOption.Create("--result-format", [], "GX result_format level: booleanonly, basic, summary (default) or complete.", ResultFormatLevel.Summary);
@@ -41,7 +43,7 @@ internal static class ValidateCommand
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
-            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql, allowEmpty, quiet,
+            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql, allowEmpty, html, quiet,
         };
         storage.AddTo(command);
         history.AddTo(command);
@@ -55,7 +57,7 @@ internal static class ValidateCommand
             {
                 var contractDuckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, parse.GetValue(html), cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);
@@ -93,6 +95,9 @@ internal static class ValidateCommand
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
             await CommonOptions.WriteAsync(context, outputFile, CommonOptions.Coloured(context, ValidationRenderer.Render([report], parse.GetValue(format)), parse.GetValue(format), outputFile), inputs, cancellationToken).ConfigureAwait(false);
+            var page = new ReportInputs();
+            page.Validations.Add((suiteFile.FullName, report));
+            await HtmlReportOption.WriteAsync(context, parse.GetValue(html), page, cancellationToken).ConfigureAwait(false);
             await CommonOptions.WarnEmptyAsync(context, report, parse.GetValue(allowEmpty)).ConfigureAwait(false);
             return report.ExitCode(failOnWarn: parse.GetValue(failOn) == FailOn.Warn, allowEmpty: parse.GetValue(allowEmpty));
         });

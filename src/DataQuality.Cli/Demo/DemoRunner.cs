@@ -24,6 +24,7 @@ internal sealed class DemoRunner
     private readonly string _root;
     private readonly StringBuilder _report = new();
     private readonly List<string> _problems = [];
+    private readonly Reports.Model.ReportInputs _html = new(); // every result, for dq-demo/report.html
 
     public DemoRunner(CliContext context, string root)
     {
@@ -54,6 +55,9 @@ internal sealed class DemoRunner
         var reportPath = Path.Combine(_root, "report.md");
         await File.WriteAllTextAsync(reportPath, _report.ToString(), cancellationToken).ConfigureAwait(false);
         await _context.Out.WriteLineAsync($"Report: {reportPath}").ConfigureAwait(false);
+        var htmlPath = Path.Combine(_root, "report.html");
+        await Reports.Html.ReportWriter.WriteAsync(new FileInfo(htmlPath), Reports.Model.ReportBuilder.Build(_html, "dq demo: main vs feature"), cancellationToken).ConfigureAwait(false);
+        await _context.Out.WriteLineAsync($"HTML report: {htmlPath}").ConfigureAwait(false);
         if (_problems.Count == 0)
         {
             await _context.Out.WriteLineAsync("Demo finished: main is green and the feature branch's defects were caught.").ConfigureAwait(false);
@@ -73,6 +77,7 @@ internal sealed class DemoRunner
         {
             var data = DemoPipeline.EntityPath(root, "silver", "orders");
             var report = await validator.ValidateAsync(suite, DatasetRef.Parse(data), cancellationToken: cancellationToken).ConfigureAwait(false);
+            _html.Validations.Add((suitePath, report));
             var s = report.Statistics;
             await _context.Out.WriteLineAsync($"  {branch,-8} {s.Evaluated} checks: {s.Successful} passed, {s.Warned} warned, {s.Failed} failed, {s.Errored} errors").ConfigureAwait(false);
             foreach (var failed in report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error))
@@ -109,6 +114,7 @@ internal sealed class DemoRunner
                 foreach (var model in result.Models)
                 {
                     if (model.Report is not { } report) continue;
+                    _html.Validations.Add((path, report));
                     var s = report.Statistics;
                     await _context.Out.WriteLineAsync($"  {branch,-8} {model.Model,-12} {s.Evaluated,3} checks: {s.Successful} passed, {s.Warned} warned, {s.Failed} failed, {s.Errored} errors").ConfigureAwait(false);
                     foreach (var failed in report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error))
@@ -132,6 +138,7 @@ internal sealed class DemoRunner
             var profilePath = Path.Combine(_root, "profiles", $"orders.{branch}.json");
             Directory.CreateDirectory(Path.GetDirectoryName(profilePath)!);
             await ProfileJson.WriteAsync(profiles[branch], profilePath, cancellationToken).ConfigureAwait(false);
+            _html.Profiles.Add(($"silver/orders on {branch}", profiles[branch]));
         }
         var main = profiles["main"];
         await _context.Out.WriteLineAsync($"  profiled {main.Columns.Count} columns of {main.RowCount} rows; profiles under {Path.Combine(_root, "profiles")}").ConfigureAwait(false);
@@ -158,6 +165,7 @@ internal sealed class DemoRunner
             AbsoluteTolerance = new Dictionary<string, double> { ["revenue"] = 0.01 },
         };
         var report = await new TreeComparer(duckDb: new DuckDbOptions { Threads = 2 }).CompareAsync(MainRoot, FeatureRoot, options, cancellationToken).ConfigureAwait(false);
+        _html.Comparisons.Add(("main → feature", report));
         foreach (var entity in report.Entities)
         {
             var keyed = entity.Keyed;

@@ -1,5 +1,6 @@
 using System.Text;
 using DataQuality.Core.Comparison;
+using DataQuality.Core.Profiling;
 using DataQuality.Reports.Model;
 using static DataQuality.Reports.Html.HtmlText;
 
@@ -16,7 +17,7 @@ public static partial class HtmlReport
         foreach (var section in sections)
         {
             var r = section.Report;
-            sb.Append($"<details open id=\"{section.Anchor}\"><summary><h3>{Show(r.BaseRoot)} → {Show(r.HeadRoot)}</h3> {(r.Verdict.Passed ? "<span class=\"verdict v-passed\">PASSED</span>" : "<span class=\"verdict v-failed\">FAILED</span>")}</summary>");
+            sb.Append($"<details open id=\"{section.Anchor}\"><summary><h3>{Show(r.BaseRoot)} → {Show(r.HeadRoot)}</h3> <span class=\"muted\">{Show(section.Source)}</span> {(r.Verdict.Passed ? "<span class=\"verdict v-passed\">PASSED</span>" : "<span class=\"verdict v-failed\">FAILED</span>")}</summary>");
             if (r.Verdict.Breaches.Count > 0)
             {
                 sb.Append("<table><tr><th>entity</th><th>rule</th><th>observed</th><th>limit</th></tr>");
@@ -116,7 +117,11 @@ public static partial class HtmlReport
             var d = p.Drift!;
             sb.Append($"<tr><td>{Show(p.Column)}</td><td>{Escape(d.Kind)}</td><td class=\"n\">{Number(d.Psi)}</td><td class=\"n\">{Number(d.KolmogorovSmirnov)}</td><td>");
             if (d.Histogram is { Count: > 0 } bins)
-                sb.Append(Svg.Overlay(bins.Select(b => (Number(b.Lower), Number(b.Upper), b.Base, b.Head)).ToList(), $"Base and head distribution of {p.Column}"));
+            {
+                // Temporal bins are microseconds since the epoch, as the profiler keeps them.
+                Func<double, string> label = d.Kind == "temporal" ? v => double.IsFinite(v) ? ValueFormat.TimestampFromMicros(v) : Number(v) : v => Number(v);
+                sb.Append(Svg.Overlay(bins.Select(b => (label(b.Lower), label(b.Upper), b.Base, b.Head)).ToList(), $"Base and head distribution of {p.Column}"));
+            }
             else if (p.Base?.TopValues is { Count: > 0 } top)
             {
                 var head = p.Head?.TopValues?.ToDictionary(t => t.Value ?? "\0null", t => t.Count, StringComparer.Ordinal) ?? [];

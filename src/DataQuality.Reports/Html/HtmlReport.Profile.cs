@@ -37,7 +37,11 @@ public static partial class HtmlReport
         Stat(sb, "nulls", $"{Count(c.NullCount)} of {Count(c.ValueCount)}{(c.ValueCount > 0 ? " (" + Percent(100.0 * c.NullCount / c.ValueCount) + ")" : "")}");
         Stat(sb, "distinct", "≈" + Count((long)c.DistinctEstimate));
         if (c.Min is not null || c.Max is not null) Stat(sb, "min … max", $"{Show(c.Min)} … {Show(c.Max)}");
-        if (c.Mean is { } mean) Stat(sb, "mean ± sd", $"{Escape(Number(mean))}{(c.StandardDeviation is { } sd ? " ± " + Escape(Number(sd)) : "")}");
+        // Temporal values are microseconds since the epoch: the mean reads as a time, the spread as days.
+        if (c.Mean is { } mean && c.Kind.IsTemporal())
+            Stat(sb, "mean ± sd", $"{Escape(c.FormatNumber(mean))}{(c.StandardDeviation is { } tsd ? " ± " + Escape(Number(tsd / 86_400_000_000.0)) + " days" : "")}");
+        else if (c.Mean is { } mean2)
+            Stat(sb, "mean ± sd", $"{Escape(Number(mean2))}{(c.StandardDeviation is { } sd ? " ± " + Escape(Number(sd)) : "")}");
         if (c.Quantiles is { } q)
             Stat(sb, "quantiles", Escape(string.Join(" · ", q.Select(kv => $"{kv.Key} {c.FormatNumber(kv.Value)}"))));
         if (c.Strings is { Count: > 0 } s)

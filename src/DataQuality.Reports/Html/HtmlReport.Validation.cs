@@ -25,7 +25,9 @@ public static partial class HtmlReport
             var r = section.Report;
             var st = r.Statistics;
             var listId = "rows-" + section.Anchor;
-            sb.Append($"<details open id=\"{section.Anchor}\"><summary><h3>{Show(r.SuiteName)} · {Show(r.DatasetName)}</h3> ");
+            // Failures first: a dataset whose checks all passed starts collapsed (a deep link still opens it).
+            var open = section.Checks.Any(c => c.Status != CheckStatus.Passed) ? " open" : "";
+            sb.Append($"<details{open} id=\"{section.Anchor}\"><summary><h3>{Show(r.SuiteName)} · {Show(r.DatasetName)}</h3> ");
             sb.Append($"<span class=\"muted\">{Count(st.Evaluated)} checks: {Count(st.Successful)} passed, {Count(st.Warned)} warned, {Count(st.Failed)} failed, {Count(st.Errored)} errors · {Show(section.Source)}</span></summary>");
             FilterBar(sb, listId, section.Checks.Count, "search checks", StatusOptions);
             sb.Append($"<div class=\"rows\" id=\"{listId}\"><div class=\"row head\"><span>status</span><span>check</span><span>observed</span><span>threshold</span><span>unexpected</span><span>%</span></div>\n");
@@ -41,9 +43,11 @@ public static partial class HtmlReport
         var d = r.Result;
         sb.Append($"<div class=\"row {StatusClass(r.Status)}\" id=\"{check.Anchor}\" data-status=\"{StatusName(r.Status)}\">");
         sb.Append($"<span class=\"badge\">{ValidationRenderer.Badge(r.Status)}</span>");
-        sb.Append($"<span><a href=\"#{check.Anchor}\">{Show(check.Name)}</a></span>");
-        sb.Append($"<span>{(r.Exception is { } e ? Show($"{e.Code}: {e.Message}") : d.ObservedValue is null ? "" : Show(Json(d.ObservedValue)))}</span>");
-        sb.Append($"<span>{Show(Threshold(r))}</span>");
+        // The declaring file and line ride on the link's tooltip; the details below repeat it when there are samples to show.
+        var declared = r.Expectation.Location is { } at ? $" title=\"declared at {Escape(at.ToString())}\"" : "";
+        sb.Append($"<span><a href=\"#{check.Anchor}\"{declared}>{Cell(check.Name)}</a></span>");
+        sb.Append($"<span>{(r.Exception is { } e ? Cell($"{e.Code}: {e.Message}") : d.ObservedValue is null ? "" : Cell(Json(d.ObservedValue)))}</span>");
+        sb.Append($"<span>{Cell(Threshold(r))}</span>");
         sb.Append($"<span>{(d.UnexpectedCount is { } u ? Count(u) + (d.ElementCount is { } n ? " of " + Count(n - (d.MissingCount ?? 0)) : "") : "")}</span>");
         sb.Append($"<span>{Percent(d.UnexpectedPercent)}</span>");
         CheckDetails(sb, r);
@@ -60,7 +64,8 @@ public static partial class HtmlReport
         var samples = d.PartialUnexpectedIndexList ?? d.UnexpectedIndexList;
         var values = d.PartialUnexpectedCounts ?? d.PartialUnexpectedList ?? d.UnexpectedList;
         var summary = d.Details?["summary"] is JsonValue sv && sv.TryGetValue<string>(out var text) ? text : null;
-        if (samples is not { Count: > 0 } && values is not { Count: > 0 } && r.Expectation.Location is null && summary is null && d.UnexpectedIndexQuery is null)
+        // Only checks with something to show get a details element: 3,000 empty ones would double the page's DOM.
+        if (samples is not { Count: > 0 } && values is not { Count: > 0 } && summary is null && d.UnexpectedIndexQuery is null)
             return;
         sb.Append("<details><summary>details</summary>");
         if (summary is not null) sb.Append($"<p class=\"text\">{Show(summary)}</p>");
@@ -85,13 +90,13 @@ public static partial class HtmlReport
             foreach (var o in objects.Take(MaxSampleRows))
             {
                 sb.Append("<tr>");
-                foreach (var k in keys) sb.Append($"<td>{(o.TryGetPropertyValue(k, out var v) ? Show(Json(v)) : "")}</td>");
+                foreach (var k in keys) sb.Append($"<td>{(o.TryGetPropertyValue(k, out var v) ? Cell(Json(v)) : "")}</td>");
                 sb.Append("</tr>");
             }
         }
         else
         {
-            foreach (var item in items.Take(MaxSampleRows)) sb.Append($"<tr><td>{Show(Json(item))}</td></tr>");
+            foreach (var item in items.Take(MaxSampleRows)) sb.Append($"<tr><td>{Cell(Json(item))}</td></tr>");
         }
         sb.Append("</table>");
         if (items.Count > MaxSampleRows) sb.Append($"<p class=\"muted\">{Count(items.Count - MaxSampleRows)} more not shown.</p>");

@@ -47,6 +47,17 @@ internal static class HtmlText
         return $"<bdi title=\"{Escape(title)}\">{Escape(text[..cut])}…</bdi><span class=\"muted\"> ({text.Length:N0} chars)</span>";
     }
 
+    /// <summary>
+    /// User text alone in a table or grid cell: like <see cref="Show"/> without the <c>&lt;bdi&gt;</c>
+    /// wrapper, because a cell is its own bidi paragraph (CSS isolates it too) and 3,000 rows of
+    /// wrappers would double the page's element count.
+    /// </summary>
+    public static string Cell(string? text)
+    {
+        if (text is null || text.Length > MaxShown) return Show(text);
+        return Escape(text);
+    }
+
     public static string Json(JsonNode? node) => node is null ? "null"
         : node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
         : node.ToJsonString(Relaxed);
