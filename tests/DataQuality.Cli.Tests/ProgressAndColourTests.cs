@@ -64,6 +64,18 @@ public sealed class ProgressAndColourTests : IDisposable
         quiet.Error.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Profile_uses_the_same_progress_and_quiet_silences_it()
+    {
+        var run = await CliRunner.RunAsync("profile", _data, "--format", "json");
+        var quiet = await CliRunner.RunAsync("profile", _data, "--format", "json", "--quiet");
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
+        run.Error.Should().MatchRegex(@"^dq profile: profiling \(100 rows\)\r?\n$");
+        run.Out.Should().StartWith("{").And.NotContain("profiling (");
+        quiet.Error.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData(true, null, true)]
     [InlineData(true, "", true)]
