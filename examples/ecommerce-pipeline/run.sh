@@ -57,7 +57,7 @@ check "TRX, JUnit XML and the Markdown summary are written" $?
 DQ_SERVER=feature DQ_SUMMARY_PATH="$results/feature-summary.md" dotnet test --project tests/Ecommerce.Pipeline.Tests --no-build \
   --results-directory "$results" --report-xunit-junit --report-xunit-junit-filename feature.junit.xml >"$log" 2>&1
 status=$?
-[ "$status" -ne 0 ] && grep -q 'orders · status · in set' "$results/feature-summary.md" && grep -q 'refunded' "$log"
+[ "$status" -ne 0 ] && grep -q 'orders · status · enum' "$results/feature-summary.md" && grep -q 'refunded' "$log"
 check "feature outputs fail the gate on status 'refunded'" $?
 grep -q 'Orders_match_their_contract' "$log" && ! grep -q 'FluentAssertions' "$log"
 check "the failing hand-written test reads as a plain xunit v3 failure (no FluentAssertions frames)" $?

@@ -42,7 +42,7 @@ namespace DataQuality.Generators
                 sb.AppendLine("        [global::Xunit.Theory]");
                 sb.AppendLine("        [global::Xunit.Trait(\"model\", " + CodeNames.Literal(model) + ")]");
                 sb.AppendLine("        [global::Xunit.MemberData(nameof(" + method + "Checks))]");
-                sb.AppendLine("        public global::System.Threading.Tasks.Task " + method + "(int check) => " + target + ".AssertAsync(check, global::DataQuality.Generated.DataQualityDefaults.Settings);");
+                sb.AppendLine("        public global::System.Threading.Tasks.Task " + method + "(string check) => " + target + ".AssertAsync(check, global::DataQuality.Generated.DataQualityDefaults.Settings);");
                 sb.AppendLine();
             }
             sb.AppendLine("    }");

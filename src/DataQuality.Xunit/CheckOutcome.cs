@@ -1,4 +1,5 @@
 using DataQuality.Core.Checks;
+using DataQuality.Core.Reporting;
 using Xunit;
 
 namespace DataQuality.Xunit;

@@ -39,9 +39,26 @@ public sealed class ContractTarget
         }
         catch (DataQualityException ex)
         {
-            return [new TheoryDataRow<int>(-1) { TestDisplayName = $"{Model} · contract could not be read ({ex.Code})" }];
+            return [new TheoryDataRow<string>("") { TestDisplayName = $"{Model} · contract could not be read ({ex.Code})" }];
         }
         return SuiteRows.For(Model, suite);
+    }
+
+    /// <summary>Runs the check whose key (<see cref="Core.Checks.CheckNames.Keys"/>) a generated row carries.</summary>
+    public Task AssertAsync(string key, DataQualitySettings settings)
+    {
+        ExpectationSuite suite;
+        try
+        {
+            suite = Plan(settings);
+        }
+        catch (DataQualityException ex)
+        {
+            throw new CheckFailedException($"{Model}: the contract cannot be read: {ex.ToDiagnosticString()}");
+        }
+        var index = SuiteRows.IndexOf(Model, suite, key);
+        if (index < 0) throw new CheckFailedException($"{Model}: the contract has no check '{key}' (it changed after the tests were discovered).");
+        return AssertAsync(index, settings);
     }
 
     public async Task AssertAsync(int index, DataQualitySettings settings)
@@ -56,7 +73,7 @@ public sealed class ContractTarget
             throw new CheckFailedException($"{Model}: the contract cannot be read: {ex.ToDiagnosticString()}");
         }
 
-        var display = CheckNames.DisplayAll(Model, suite.Expectations)[index];
+        var display = Core.Checks.CheckNames.Name(suite.Expectations[index]);
         var key = Key(settings);
         var (result, error) = await Runs.GetOrAdd(key, k => new(() => RunAsync(k, settings))).Value.ConfigureAwait(false);
         var model = result?.Models.FirstOrDefault(m => m.Model == Model);

@@ -21,6 +21,9 @@ public sealed class Dataset
 
     public DatasetRef Ref { get; }
 
+    /// <summary>How the dataset's location is resolved (local files, or S3 through the given client).</summary>
+    internal DatasetResolver Resolver => _resolver ?? DataQualityResolver.Shared;
+
     public string Location => Ref.Location;
 
     /// <summary>Columns that key failing rows in messages (GX <c>unexpected_index_column_names</c>).</summary>

@@ -4,12 +4,15 @@ using Xunit;
 
 namespace DataQuality.Xunit;
 
-/// <summary>Theory rows for the checks of one dataset: argument = the check's index, display name <c>orders · order_id · unique</c>, traits for filtering.</summary>
+/// <summary>
+/// Theory rows for the checks of one dataset: the data is the check's stable key (<c>orders.order_id.unique</c>),
+/// the display name is Core's name for the check, exactly as <c>dq validate</c> prints it; traits for filtering.
+/// </summary>
 public static class SuiteRows
 {
     public static IEnumerable<ITheoryDataRow> For(string model, ExpectationSuite suite)
     {
-        var names = CheckNames.DisplayAll(model, suite.Expectations);
+        var keys = Core.Checks.CheckNames.Keys(model, suite.Expectations);
         for (var i = 0; i < suite.Expectations.Count; i++)
         {
             var config = suite.Expectations[i];
@@ -26,8 +29,17 @@ public static class SuiteRows
             Add("severity", config.Severity.ToString().ToLowerInvariant());
             Add("dimension", MetaString(config.Meta, "dimension"));
             foreach (var tag in MetaStrings(config.Meta, "tags")) Add("tag", tag);
-            yield return new TheoryDataRow<int>(i) { TestDisplayName = names[i], Traits = traits };
+            yield return new TheoryDataRow<string>(keys[i]) { TestDisplayName = Core.Checks.CheckNames.Name(config), Traits = traits };
         }
+    }
+
+    /// <summary>The index of the check a row's key names; -1 (a failing row) when no check has it.</summary>
+    public static int IndexOf(string model, ExpectationSuite suite, string key)
+    {
+        var keys = Core.Checks.CheckNames.Keys(model, suite.Expectations);
+        for (var i = 0; i < keys.Count; i++)
+            if (keys[i] == key) return i;
+        return -1;
     }
 
     private static string? MetaString(JsonObject? meta, string key) =>

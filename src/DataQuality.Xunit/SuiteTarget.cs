@@ -38,11 +38,21 @@ public sealed class SuiteTarget
         if (suite is null)
         {
             // The file cannot be read: one row that fails with the reason, so the break is visible in the test list.
-            yield return new TheoryDataRow<int>(-1) { TestDisplayName = $"{Model} · suite could not be read ({error!.Code})" };
+            yield return new TheoryDataRow<string>("") { TestDisplayName = $"{Model} · suite could not be read ({error!.Code})" };
             yield break;
         }
 
         foreach (var row in SuiteRows.For(Model, suite)) yield return row;
+    }
+
+    /// <summary>Runs the check whose key (<see cref="Core.Checks.CheckNames.Keys"/>) a generated row carries.</summary>
+    public Task AssertAsync(string key, DataQualitySettings settings)
+    {
+        var (suite, error) = _suite.Value;
+        if (suite is null) throw new CheckFailedException($"{Model}: the suite cannot be read: {error!.ToDiagnosticString()}");
+        var index = SuiteRows.IndexOf(Model, suite, key);
+        if (index < 0) throw new CheckFailedException($"{Model}: the suite has no check '{key}' (it changed after the tests were discovered).");
+        return AssertAsync(index, settings);
     }
 
     /// <summary>Runs (once per dataset per test run, shared) and turns check <paramref name="index"/>'s result into pass / warning / failure.</summary>
@@ -51,7 +61,7 @@ public sealed class SuiteTarget
         var (suite, error) = _suite.Value;
         if (suite is null) throw new CheckFailedException($"{Model}: the suite cannot be read: {error!.ToDiagnosticString()}");
 
-        var display = CheckNames.DisplayAll(Model, suite.Expectations)[index];
+        var display = Core.Checks.CheckNames.Name(suite.Expectations[index]);
         ExpectationResult result;
         string? location = null;
         try

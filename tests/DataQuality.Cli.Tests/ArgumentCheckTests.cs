@@ -73,4 +73,40 @@ public sealed class ArgumentCheckTests : IDisposable
         run.ExitCode.Should().Be(ExitCodes.ChecksFailed);
         run.Out.Should().Contain($"{contract}(10,").And.Contain("error DQ4110: unknown argument 'max_decreas_percent' of dq_metric_within_history; did you mean 'max_decrease_percent'?");
     }
+
+    [Fact]
+    public async Task Validate_contract_fails_the_presence_of_a_missing_property_and_reports_its_other_checks_not_evaluable()
+    {
+        var data = _dir.Combine("orders", "part-0.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+        using (var db = DuckDbSession.Open())
+            db.Execute($"COPY (SELECT i AS order_id FROM range(1, 11) r(i)) TO {SqlText.Literal(data)} (FORMAT parquet)");
+        var contract = _dir.Write("orders.odcs.yaml", """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: orders
+            version: 1.0.0
+            status: active
+            servers:
+              - server: local
+                type: local
+                format: parquet
+                path: ./{model}/*.parquet
+            schema:
+              - name: orders
+                properties:
+                  - name: order_id
+                    logicalType: integer
+                  - name: discount
+                    logicalType: number
+                    required: true
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--contract", contract);
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed);
+        run.Out.Should().Contain("FAIL  orders · discount · present");
+        run.Out.Split("DQ4201: not evaluable: column missing: 'discount' is not in orders.").Length.Should().Be(3, "type and required: one not-evaluable result each\n" + run.Out);
+        run.Out.Should().NotContain("10 unexpected");
+    }
 }

@@ -69,10 +69,11 @@ public sealed class ConformanceReportTests
         foreach (var (version, server, passes, only) in Evolution)
         {
             var r = await Run(Fixtures.CliFixture("schema-evolution", $"odcs-datacontract-cities-version-{version}.yaml"), server);
-            var failed = Results(r).Where(x => x.Status != CheckStatus.Passed).Select(x => x.Expectation.Meta!["contract_key"]!.ToString()).ToList();
-            if ((r.ExitCode() == 0) == passes && (only is null || failed.SequenceEqual([only]))) evoOk++;
+            var failed = Results(r).Where(x => x.Status == CheckStatus.Failed).Select(x => x.Expectation.Meta!["contract_key"]!.ToString()).ToList();
+            var notEvaluable = Results(r).Where(x => x.Status == CheckStatus.Error).All(x => x.Exception!.Code == "DQ4201");
+            if ((r.ExitCode() == 0) == passes && notEvaluable && (only is null || failed.SequenceEqual([only]))) evoOk++;
         }
-        rows.Add(("schema-evolution/ (server per scenario)", evoOk, Evolution.Length, "outcome per server; historical data fails only on the presence of population"));
+        rows.Add(("schema-evolution/ (server per scenario)", evoOk, Evolution.Length, "outcome per server; historical data fails only on the presence of population, its other checks not evaluable (column missing)"));
 
         var examples = Directory.EnumerateFiles(Fixtures.Examples, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var exOk = 0;

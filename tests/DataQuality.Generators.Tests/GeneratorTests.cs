@@ -46,7 +46,7 @@ public sealed class GeneratorTests
         orders.Should().Contain("public sealed partial class OrdersSuite");
         orders.Should().Contain("new(@\"/repo/pipeline.tests/expectations/silver/orders.suite.yaml\", @\"orders\", @\"../out/silver/orders/ds=${ds}\")");
         orders.Should().Contain("[global::Xunit.MemberData(nameof(OrdersChecks))]");
-        orders.Should().Contain("public global::System.Threading.Tasks.Task Orders(int check)");
+        orders.Should().Contain("public global::System.Threading.Tasks.Task Orders(string check)");
 
         var defaults = sources.Single(s => s.HintName == "DataQualityDefaults.g.cs").SourceText.ToString();
         defaults.Should().Contain("public const string? Variables = @\"ds=2026-02-11\";").And.Contain("public const string? Server = null;");
@@ -99,7 +99,7 @@ public sealed class GeneratorTests
         odcs.Name.Should().Be("ecommerce");
         odcs.Models.Should().Equal("orders", "order_items");
         dcs.Models.Should().Equal("orders", "daily_sales");
-        SourceEmitter.TestClass(odcs).Should().Contain("public global::System.Threading.Tasks.Task OrderItems(int check)").And.Contain("ContractTarget").And.Contain("OrderItemsTarget.Rows(global::DataQuality.Generated.DataQualityDefaults.Settings)");
+        SourceEmitter.TestClass(odcs).Should().Contain("public global::System.Threading.Tasks.Task OrderItems(string check)").And.Contain("ContractTarget").And.Contain("OrderItemsTarget.Rows(global::DataQuality.Generated.DataQualityDefaults.Settings)");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class AssertionTests : IDisposable
         var act = () => Orders.Should().HaveUniqueValues("order_id", "order ids are keys");
 
         act.Should().Throw<Exception>().Which.Message
-            .Should().Contain("because order ids are keys").And.Contain("order_id · unique failed").And.Contain("2 unexpected of 20 rows");
+            .Should().Contain("because order ids are keys").And.Contain("order_id · expect_column_values_to_be_unique failed").And.Contain("2 unexpected of 20 non-missing rows");
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public sealed class AssertionTests : IDisposable
         var act = () => Orders.Should().Satisfy(SuiteReader.ReadFile(_data.OrdersSuite()));
 
         var message = act.Should().Throw<Exception>().Which.Message;
-        message.Should().Contain("amount · between failed").And.Contain("order_id · unique failed");
-        message.Should().NotContain("status · in set failed (severity warn", "warn-severity failures are warnings, not failures");
-        TestContext.Current.Warnings.Should().Contain(w => w.Contains("status · in set"));
+        message.Should().Contain("amount · expect_column_values_to_be_between failed").And.Contain("order_id · expect_column_values_to_be_unique failed");
+        message.Should().NotContain("status · expect_column_values_to_be_in_set failed (severity warn", "warn-severity failures are warnings, not failures");
+        TestContext.Current.Warnings.Should().Contain(w => w.Contains("status · expect_column_values_to_be_in_set"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Expectations;
+using DataQuality.Core.Reporting;
 
 namespace DataQuality.Xunit.Tests;
 

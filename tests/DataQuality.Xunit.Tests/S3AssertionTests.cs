@@ -29,6 +29,6 @@ public sealed class S3AssertionTests(S3rverFixture fixture) : IDisposable
 
         orders.Column("amount").Should().BeBetween(0, 100);
         var act = () => orders.Should().HaveUniqueValues("order_id");
-        act.Should().Throw<Exception>().Which.Message.Should().Contain("order_id · unique failed").And.Contain("2 unexpected of 5 rows");
+        act.Should().Throw<Exception>().Which.Message.Should().Contain("order_id · expect_column_values_to_be_unique failed").And.Contain("2 unexpected of 5 non-missing rows");
     }
 }

@@ -11,7 +11,7 @@ public sealed class ScanSharingTests : IDisposable
     {
         var suite = _data.OrdersSuite();
         var target = new SuiteTarget(suite, "orders", OrdersData.Dataset);
-        var rows = target.Rows().Select(r => (int)r.GetData()[0]!).ToList();
+        var rows = target.Rows().Select(r => (string)r.GetData()[0]!).ToList();
         var key = $"{Path.GetFullPath(suite)}|{target.ResolveLocation(OrdersData.Settings())}";
         DatasetRuns.ScansFor(key).Should().Be(0);
 

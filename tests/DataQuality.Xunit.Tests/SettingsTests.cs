@@ -27,16 +27,4 @@ public sealed class SettingsTests
         FluentActions.Invoking(() => DataQualitySettings.FromDefaults(null, "ds"))
             .Should().Throw<DataQuality.Core.Diagnostics.InputException>().Which.Code.Should().Be("DQ7001");
     }
-
-    [Theory]
-    [InlineData("expect_column_values_to_be_unique", "unique")]
-    [InlineData("expect_column_values_to_not_be_null", "not null")]
-    [InlineData("expect_column_values_to_be_in_set", "in set")]
-    [InlineData("expect_column_values_to_be_between", "between")]
-    [InlineData("expect_column_mean_to_be_between", "mean between")]
-    [InlineData("expect_table_row_count_to_be_between", "row count between")]
-    [InlineData("expect_column_to_exist", "exist")]
-    [InlineData("ExpectColumnValuesToMatchRegex", "match regex")]
-    [InlineData("dq_duplicate_values", "duplicate values")]
-    public void Check_names_are_short(string type, string expected) => CheckNames.Short(type).Should().Be(expected);
 }

@@ -14,12 +14,17 @@ public sealed class SuiteTargetTests : IDisposable
         var rows = target.Rows().ToList();
 
         rows.Select(r => r.TestDisplayName).Should().Equal(
-            "orders · order_id · not null",
-            "orders · order_id · unique",
-            "orders · amount · between",
-            "orders · status · in set",
-            "orders · row count between");
-        rows.Select(r => r.GetData()[0]).Should().Equal(0, 1, 2, 3, 4);
+            "order_id · expect_column_values_to_not_be_null",
+            "order_id · expect_column_values_to_be_unique",
+            "amount · expect_column_values_to_be_between",
+            "status · expect_column_values_to_be_in_set",
+            "expect_table_row_count_to_be_between");
+        rows.Select(r => r.GetData()[0]).Should().Equal(
+            "orders.order_id.expect_column_values_to_not_be_null",
+            "orders.order_id.expect_column_values_to_be_unique",
+            "orders.amount.expect_column_values_to_be_between",
+            "orders.status.expect_column_values_to_be_in_set",
+            "orders.expect_table_row_count_to_be_between");
         var amount = rows[2].Traits!;
         amount["model"].Should().Equal("orders");
         amount["column"].Should().Equal("amount");
@@ -38,9 +43,9 @@ public sealed class SuiteTargetTests : IDisposable
         var failure = await FluentActions.Awaiting(() => target.AssertAsync(2, OrdersData.Settings())).Should().ThrowAsync<CheckFailedException>();
 
         var message = failure.Which.Message;
-        message.Should().StartWith("orders · amount · between failed");
+        message.Should().StartWith("amount · expect_column_values_to_be_between failed");
         message.Should().Contain("threshold: {\"min_value\":0,\"max_value\":10000}");
-        message.Should().Contain("counts:    1 unexpected of 20 rows");
+        message.Should().Contain("counts:    1 unexpected of 20 non-missing rows (5%)");
         message.Should().Contain("failing rows (first 1 of 1, by order_id)");
         message.Should().Contain("13");
         message.Should().Contain("orders.suite.yaml(");
@@ -53,7 +58,7 @@ public sealed class SuiteTargetTests : IDisposable
 
         var failure = await FluentActions.Awaiting(() => target.AssertAsync(1, OrdersData.Settings())).Should().ThrowAsync<CheckFailedException>();
 
-        failure.Which.Message.Should().Contain("2 unexpected of 20 rows").And.Contain("by order_id");
+        failure.Which.Message.Should().Contain("2 unexpected of 20 non-missing rows").And.Contain("by order_id");
     }
 
     [Fact]
@@ -65,7 +70,7 @@ public sealed class SuiteTargetTests : IDisposable
         await target.AssertAsync(3, OrdersData.Settings());
 
         TestContext.Current.Warnings.Should().HaveCount(before + 1);
-        TestContext.Current.Warnings![^1].Should().Contain("orders · status · in set failed (severity warn").And.Contain("\"refunded\"");
+        TestContext.Current.Warnings![^1].Should().Contain("status · expect_column_values_to_be_in_set failed (severity warn").And.Contain("\"refunded\"");
     }
 
     [Fact]

@@ -123,10 +123,9 @@ public static class ValidationRenderer
         if (r.Exception is { } e) return $"{e.Code}: {e.Message}";
         var d = r.Result;
         var parts = new List<string>();
-        if (d.UnexpectedCount is { } u)
+        if (Counts(d) is { } counts)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{u} unexpected of {d.ElementCount - (d.MissingCount ?? 0)}"));
-            if (d.UnexpectedPercent is { } p) parts.Add(string.Create(CultureInfo.InvariantCulture, $"({p:0.###}%)"));
+            parts.Add(counts);
             if (d.PartialUnexpectedList is { Count: > 0 } sample)
                 parts.Add("e.g. " + string.Join(", ", sample.Take(5).Select(v => v?.ToJsonString() ?? "null")));
         }
@@ -134,10 +133,26 @@ public static class ValidationRenderer
         {
             parts.Add("observed " + observed.ToJsonString());
         }
-        // A check that explains its own bounds (e.g. dq_metric_within_history's range from earlier runs).
-        if (d.Details?["summary"] is System.Text.Json.Nodes.JsonValue summary && summary.TryGetValue<string>(out var text)) parts.Add("· " + text);
+        if (SummaryLine(d) is { } text) parts.Add("· " + text);
         return string.Join(" ", parts);
     }
+
+    /// <summary>
+    /// Unexpected rows out of the rows they were counted among (non-missing, as GX's mostly is), in one
+    /// wording for the CLI and test messages: <c>3 unexpected of 97 non-missing rows (3.093%), 3 missing</c>.
+    /// </summary>
+    public static string? Counts(ResultDetails d)
+    {
+        if (d.UnexpectedCount is not { } u) return null;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{u} unexpected of {d.ElementCount - (d.MissingCount ?? 0)} {(d.MissingCount is null ? "" : "non-missing ")}rows");
+        if (d.UnexpectedPercent is { } p) text += string.Create(CultureInfo.InvariantCulture, $" ({p:0.###}%)");
+        if (d.MissingCount is { } missing and > 0) text += string.Create(CultureInfo.InvariantCulture, $", {missing} missing");
+        return text;
+    }
+
+    /// <summary>A check that explains its own bounds (e.g. dq_metric_within_history's range from earlier runs).</summary>
+    public static string? SummaryLine(ResultDetails d) =>
+        d.Details?["summary"] is System.Text.Json.Nodes.JsonValue summary && summary.TryGetValue<string>(out var text) ? text : null;
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 }

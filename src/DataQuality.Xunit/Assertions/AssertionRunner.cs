@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
+using DataQuality.Core.Reporting;
 
 namespace DataQuality.Xunit;
 
@@ -28,29 +29,28 @@ internal static class AssertionRunner
     private static void Report(Dataset dataset, ExpectationSuite suite, ValidationReport report, string because, object[] becauseArgs)
     {
         var model = Path.GetFileName(dataset.Location.TrimEnd('/', '\\'));
-        var names = CheckNames.DisplayAll(model, suite.Expectations);
         var failures = new StringBuilder();
         var key = suite.PrimaryKey.Count > 0 ? suite.PrimaryKey : dataset.PrimaryKey;
         for (var i = 0; i < report.Results.Count; i++)
         {
             var result = report.Results[i];
-            RunSummary.Record(suite.Name, model, dataset.Location, names[i], result);
+            RunSummary.Record(suite.Name, model, dataset.Location, CheckNames.Name(suite.Expectations[i]), result);
             if (result.Status == CheckStatus.Warned)
-                global::Xunit.TestContext.Current.AddWarning(CheckMessage.Format(names[i], result, key, DataQualitySettings.ShowSql));
+                global::Xunit.TestContext.Current.AddWarning(CheckMessage.Format(CheckNames.Name(suite.Expectations[i]), result, key, DataQualitySettings.ShowSql));
             else if (result.Status is CheckStatus.Failed or CheckStatus.Error)
-                failures.Append(CheckMessage.Format(names[i], result, key, DataQualitySettings.ShowSql)).Append('\n');
+                failures.Append(CheckMessage.Format(CheckNames.Name(suite.Expectations[i]), result, key, DataQualitySettings.ShowSql)).Append('\n');
         }
         if (failures.Length > 0) Fail(failures.ToString().TrimEnd(), because, becauseArgs);
     }
 
     /// <summary>
-    /// Derives the model's checks with the dataset as a DuckDB view named after the model (SQL rules
-    /// query the model by name, as under <c>dq validate --contract</c>), then reports them like a suite.
+    /// The contract run <c>dq validate --contract</c> does (Core's <see cref="Core.Contracts.Running.ContractRunner"/>:
+    /// the model as a DuckDB view named after it, typed NULLs for absent columns, the sandbox, one scan),
+    /// with this dataset as the model's data, reported like a suite.
     /// </summary>
     public static void VerifyContract(Dataset dataset, string contractPath, string? model, IReadOnlyDictionary<string, string> variables, string because, object[] becauseArgs)
     {
-        ExpectationSuite suite;
-        ValidationReport report;
+        Core.Contracts.Running.ContractModelResult result;
         try
         {
             var contract = Core.Contracts.Reading.ContractLoader.Load(contractPath);
@@ -60,20 +60,20 @@ internal static class AssertionRunner
                 : contract.Schemas.Count == 1 ? contract.Schemas[0] : contract.Schemas.FirstOrDefault(s => s.Name == folder);
             if (schema is null)
                 throw new InputException("DQ7005", $"Contract '{contractPath}' has no model '{model ?? folder}' (models: {string.Join(", ", contract.Schemas.Select(s => s.Name))}); pass the model name.", contract.Location);
-            var view = Core.Datasets.SqlText.Identifier(schema.Name);
-            var deriver = new Core.Contracts.Derivation.CheckDeriver(contract, checkTypes: true, new Core.Contracts.Running.ContractVariables(variables).Resolve, _ => view);
-            suite = deriver.Derive(schema).Suite with { Name = contract.Id ?? Path.GetFileName(contractPath) };
-            if (suite.PrimaryKey.Count == 0 && dataset.PrimaryKey.Count > 0) suite = suite with { PrimaryKey = dataset.PrimaryKey };
-            using var session = Core.Datasets.DuckDbSession.Open(Core.Datasets.DuckDbOptions.FromEnvironment());
-            session.Execute($"CREATE VIEW {view} AS SELECT * FROM {dataset.ResolveRelationSql()}");
-            report = new SuiteRunner(session).Run(suite, new Core.Checks.Planning.DataSource(schema.Name, view));
+            var options = new Core.Contracts.Running.ContractRunOptions
+            {
+                Model = schema.Name,
+                Variables = variables,
+                Data = new Dictionary<string, Core.Datasets.DatasetRef>(StringComparer.Ordinal) { [schema.Name] = dataset.Ref },
+            };
+            result = Core.Contracts.Running.ContractRunner.ValidateAsync(contractPath, options, dataset.Resolver).GetAwaiter().GetResult().Models.Single();
         }
         catch (DataQualityException ex)
         {
             Fail($"{dataset.Location} could not be checked against {contractPath}: {ex.ToDiagnosticString()}", because, becauseArgs);
             return;
         }
-        Report(dataset, suite, report, because, becauseArgs);
+        Report(dataset, result.Derived.Suite, result.Report!, because, becauseArgs);
     }
 
     /// <summary>Hand-written assertions appear in the run summary under this source name.</summary>

@@ -36,14 +36,21 @@ public sealed class PlanContext
     /// <summary>The column named by a kwarg, which must exist (unknown columns get a did-you-mean).</summary>
     public SchemaColumn Column(string kwarg = "column") => ColumnNamed(Kwargs.RequiredString(kwarg));
 
+    /// <summary>
+    /// The not-evaluable rule, in one place for every front end: a check on a column the data does not
+    /// have (unknown to the schema, or only the typed NULL a contract run adds for it) cannot be
+    /// evaluated, and says so with one text (<see cref="ColumnMissing"/>). Only the presence check
+    /// (<c>dq_column_is_present</c>, <c>expect_column_to_exist</c>) answers such a column, by failing.
+    /// </summary>
     public SchemaColumn ColumnNamed(string name)
     {
-        if (Schema.TryGet(name, out var column)) return column;
-        var suggestion = Schema.Suggest(name);
-        throw new ExpectationArgumentException("DQ4201",
-            $"{Config.Type}: column '{name}' does not exist in {Source.Name}" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"),
-            Config.Location);
+        if (Schema.TryGet(name, out var column) && !Source.AbsentColumns.Contains(name)) return column;
+        throw ColumnMissing(Config, name, Source.Name, EditDistance.Suggest(name, Schema.Columns.Select(c => c.Name).Where(c => !Source.AbsentColumns.Contains(c))));
     }
+
+    /// <summary>DQ4201 "not evaluable: column missing", with a did-you-mean when a column is spelled alike.</summary>
+    public static ExpectationArgumentException ColumnMissing(ExpectationConfig config, string column, string dataset, string? suggestion) =>
+        new("DQ4201", $"not evaluable: column missing: '{column}' is not in {dataset}" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"), config.Location);
 
     public IReadOnlyList<SchemaColumn> Columns(string kwarg = "column_list") =>
         Kwargs.RequiredStringList(kwarg).Select(ColumnNamed).ToList();

@@ -46,6 +46,13 @@ public sealed record ContractRunOptions
     /// </summary>
     public History.IMetricHistoryStore? History { get; init; }
 
+    /// <summary>
+    /// Data already located for a model (the hand-written <c>MatchContract</c> names its dataset): that model
+    /// is read from here instead of the server's path, and its column types are checked when it is Parquet.
+    /// The run is otherwise the same: view, sandbox, typed NULLs for absent columns, one scan.
+    /// </summary>
+    public IReadOnlyDictionary<string, DatasetRef>? Data { get; init; }
+
     /// <summary>Environment lookup for <c>DQ_VAR_*</c> (tests pass their own).</summary>
     public Func<string, string?>? Environment { get; init; }
 }

@@ -25,31 +25,36 @@ public static class ContractRunner
     {
         var contract = ContractLoader.Load(contractPath);
         var variables = new ContractVariables(options.Variables, options.Environment);
-        var server = PickServer(contract, options);
         var schemas = PickSchemas(contract, options);
-        var format = server is null ? DatasetFormat.Parquet : FormatOf(server, contract);
+        var given = options.Data is { } data ? schemas.Select(s => data.TryGetValue(s.Name, out var d) ? d : null).ToList() : schemas.Select(_ => (DatasetRef?)null).ToList();
+        // Data given for every model needs no server.
+        var server = given.All(d => d is not null) && options.Server is null ? null : PickServer(contract, options);
+        var format = given.FirstOrDefault(d => d is not null)?.Format ?? (server is null ? DatasetFormat.Parquet : FormatOf(server, contract));
         var deriver = new CheckDeriver(contract, checkTypes: format == DatasetFormat.Parquet, variables.Resolve, RelationName);
         var baseDirectory = options.BaseDirectory ?? Path.GetDirectoryName(Path.GetFullPath(contractPath)) ?? ".";
 
         var derived = schemas.Select(deriver.Derive).ToList();
-        var locations = schemas.Select(s => server is null ? null : Location(server, s, variables, baseDirectory)).ToList();
+        var locations = schemas.Select((s, i) => given[i]?.Location ?? (server is null ? null : Location(server, s, variables, baseDirectory))).ToList();
 
         if (options.DryRun)
         {
             var plans = derived.Select((d, i) => new ContractModelResult(d.Schema.Name, locations[i], d, null, DryRun(d, locations[i], format))).ToList();
             return new ContractRunResult(contract, server?.Name, plans) { InputFiles = [contractPath] };
         }
-        if (server is null)
+        if (locations.Any(l => l is null))
             throw new InputException("DQ1033", "The contract declares no servers, so there is no data to validate (use --dry-run to list the checks).", contract.Location);
 
-        var serverResolver = options.ResolverForServer?.Invoke(server) ?? resolver;
+        var serverResolver = server is not null ? options.ResolverForServer?.Invoke(server) ?? resolver : resolver;
         var confinement = options.ConfinePaths
             ? PathConfinement.ForDocument(contractPath, options.BaseDirectory is { } b ? options.AllowedPaths.Append(b) : options.AllowedPaths)
             : null;
         var resolved = new List<ResolvedDataset>();
         for (var i = 0; i < schemas.Count; i++)
         {
-            resolved.Add(await ResolveConfinedAsync(serverResolver, DatasetRef.Parse(locations[i]!, format), server, confinement, baseDirectory, cancellationToken).ConfigureAwait(false));
+            resolved.Add(given[i] is { } ready
+                // Data a test names in code (MatchContract) is not a path the document asks for: nothing to confine.
+                ? await resolver.ResolveAsync(ready, cancellationToken).ConfigureAwait(false)
+                : await ResolveConfinedAsync(serverResolver, DatasetRef.Parse(locations[i]!, format), server!, confinement, baseDirectory, cancellationToken).ConfigureAwait(false));
             await Datasets.ParquetPages.ParquetFileCheck.VerifyAsync(resolved[i], cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
@@ -72,7 +77,7 @@ public static class ContractRunner
                 await options.History.AppendAsync(HistoryRecorder.ToRun(report, HistoryRecorder.ContractKind, historyKey), cancellationToken).ConfigureAwait(false);
             results.Add(new ContractModelResult(schemas[i].Name, locations[i], derived[i], report, []));
         }
-        return new ContractRunResult(contract, server.Name, results) { InputFiles = [contractPath, .. resolved.SelectMany(r => r.Files).Distinct()] };
+        return new ContractRunResult(contract, server?.Name, results) { InputFiles = [contractPath, .. resolved.SelectMany(r => r.Files).Distinct()] };
     }
 
     /// <summary>

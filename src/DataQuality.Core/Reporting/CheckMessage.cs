@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
-using DataQuality.Core.Reporting;
 
-namespace DataQuality.Xunit;
+namespace DataQuality.Core.Reporting;
 
 /// <summary>
-/// The text a failing (or warning) row shows: what was checked, observed value, threshold,
-/// counts, up to 10 failing rows keyed by the primary key, where the check was declared, and
-/// the SQL when <c>DQ_SHOW_SQL=1</c>.
+/// The text a failing (or warning) check shows in a test (generated rows and hand-written assertions
+/// alike): what was checked, observed value, threshold, counts with the denominator <c>dq validate</c>
+/// uses (<see cref="ValidationRenderer.Counts"/>), a check's own summary line, up to 10 failing rows
+/// keyed by the primary key, where the check was declared, and the SQL when asked.
 /// </summary>
 public static class CheckMessage
 {
@@ -44,13 +44,8 @@ public static class CheckMessage
         {
             var d = result.Result;
             if (d.ObservedValue is { } observed) sb.Append(CultureInfo.InvariantCulture, $"  observed:  {observed.ToJsonString()}\n");
-            if (d.UnexpectedCount is { } unexpected)
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"  counts:    {unexpected} unexpected of {d.ElementCount} rows");
-                if (d.UnexpectedPercent is { } percent) sb.Append(CultureInfo.InvariantCulture, $" ({percent:0.###}% of non-missing)");
-                if (d.MissingCount is { } missing) sb.Append(CultureInfo.InvariantCulture, $", {missing} missing");
-                sb.Append('\n');
-            }
+            if (ValidationRenderer.Counts(d) is { } counts) sb.Append(CultureInfo.InvariantCulture, $"  counts:    {counts}\n");
+            if (ValidationRenderer.SummaryLine(d) is { } summary) sb.Append(CultureInfo.InvariantCulture, $"  summary:   {summary}\n");
             AppendSamples(sb, d, primaryKey);
         }
 
