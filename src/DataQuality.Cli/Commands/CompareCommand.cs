@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DataQuality.Cli.Options;
+using DataQuality.Cli.Presentation;
 using DataQuality.Core;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Diagnostics;
@@ -20,9 +21,10 @@ internal static class CompareCommand
         var format = ChoiceOption.Create("--format", ["-f"], "Output format: markdown (default) or json.", CompareFormat.Markdown);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var html = HtmlReportOption.Create();
+        var quiet = CommonOptions.Quiet();
 
         var command = new Command("compare", "Compare two pipeline output trees (base = main, head = feature) entity by entity.");
-        foreach (var o in new Option[] { baseOption, headOption, format, output, html })
+        foreach (var o in new Option[] { baseOption, headOption, format, output, html, quiet })
             command.Options.Add(o);
         comparison.AddTo(command);
         var storage = new StorageOptionsBinder();
@@ -37,7 +39,9 @@ internal static class CompareCommand
             var inputs = outputFile is null ? [] : await LocalInputsAsync([parse.GetValue(baseOption)!, parse.GetValue(headOption)!], cancellationToken).ConfigureAwait(false);
             if (outputFile is not null) OutputFile.EnsureWritable(outputFile, inputs);
             using var s3 = new S3TreeLister(storage.Bind(parse)); // s3:// trees, read through the download cache
-            var report = await new TreeComparer([s3, LocalTreeLister.Instance]).CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken).ConfigureAwait(false);
+            var report = await ProgressReporter.For(context, "compare", parse.GetValue(quiet)).RunAsync(
+                p => new TreeComparer([s3, LocalTreeLister.Instance]) { Progress = p }.CompareAsync(parse.GetValue(baseOption)!, parse.GetValue(headOption)!, options, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             // A report for people (terminal, CI log, --output file): real paths and values; scrubbing
             // is for snapshot files only (DataSnapshot in tests).
             var render = SnapshotRenderOptions.Report with { MaxSamples = options.SampleSize };

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using DataQuality.Cli.Options;
+using DataQuality.Cli.Presentation;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Datasets.ParquetPages;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
+using DataQuality.Core.Progress;
 using DataQuality.Core.Storage;
-using Spectre.Console;
 
 namespace DataQuality.Cli.Commands;
 
@@ -22,12 +23,13 @@ internal static class ProfileCommand
         var threads = new Option<int?>("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
         var metadataOnly = new Option<bool>("--metadata-only") { Description = "Only row counts, null counts and min/max from Parquet statistics; no page decoding." };
         var output = CommonOptions.Output();
+        var quiet = CommonOptions.Quiet();
         var html = HtmlReportOption.Create();
         var legacyOut = new Option<string?>("--out") { Hidden = true, Description = "Deprecated: also write the JSON profile to this file; use --format json --output FILE." };
 
         var command = new Command("profile", "Profile Parquet data: counts, nulls, distinct, min/max, moments, quantiles, top values, histograms, string formats.")
         {
-            path, columns, format, threads, metadataOnly, output, legacyOut, html,
+            path, columns, format, threads, metadataOnly, output, legacyOut, html, quiet,
         };
         var storage = new StorageOptionsBinder();
         storage.AddTo(command);
@@ -51,7 +53,7 @@ internal static class ProfileCommand
                 MetadataOnly = parse.GetValue(metadataOnly),
                 ReadLimits = ParquetReadLimits.FromEnvironment(),
             };
-            var profile = await ProfileWithProgressAsync(context, ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
+            var profile = await ProfileWithProgressAsync(context, parse.GetValue(quiet), ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
             if (options.MetadataOnly)
                 await context.Error.WriteLineAsync("Note: --metadata-only reads footers only: no page was read or checked, and columns without exact statistics are not profiled.").ConfigureAwait(false);
             if (parse.GetValue(legacyOut) is { Length: > 0 } outFile)
@@ -87,37 +89,15 @@ internal static class ProfileCommand
     private static bool IsTerminal(TextWriter writer, TextWriter console, bool redirected) =>
         ReferenceEquals(writer, console) && !redirected;
 
-    /// <summary>A progress bar on stderr, only for scans still running after a second and only on a terminal.</summary>
-    private static async Task<DatasetProfile> ProfileWithProgressAsync(CliContext context, IReadOnlyList<ProfileInput> files, ProfileOptions options, CancellationToken ct)
-    {
-        ProfileProgress? latest = null;
-        var scan = ParquetProfiler.ProfileAsync(files, options, new SynchronousProgress(p => Volatile.Write(ref latest, p)), ct);
-        var first = await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(1), ct)).ConfigureAwait(false);
-        if (first == scan || !IsTerminal(context.Error, Console.Error, Console.IsErrorRedirected))
-            return await scan.ConfigureAwait(false);
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        await console.Progress().AutoClear(true).StartAsync(async ctx =>
-        {
-            var task = ctx.AddTask("profiling row groups");
-            while (!scan.IsCompleted)
-            {
-                if (Volatile.Read(ref latest) is { } p)
-                {
-                    task.MaxValue = p.RowGroupsTotal;
-                    task.Value = p.RowGroupsDone;
-                }
-                await Task.WhenAny(scan, Task.Delay(100, ct)).ConfigureAwait(false);
-            }
-            task.Value = task.MaxValue;
-        }).ConfigureAwait(false);
-        return await scan.ConfigureAwait(false);
-    }
+    /// <summary>Row-group progress from the profiler, shown like every long command's (<see cref="ProgressReporter"/>).</summary>
+    private static Task<DatasetProfile> ProfileWithProgressAsync(CliContext context, bool quiet, IReadOnlyList<ProfileInput> files, ProfileOptions options, CancellationToken ct) =>
+        ProgressReporter.For(context, "profile", quiet).RunAsync(
+            progress => ParquetProfiler.ProfileAsync(files, options, new RowsProgress(progress), ct), ct);
 
     /// <summary>Reports on the worker thread; <see cref="Progress{T}"/> would post to a sync context we do not have.</summary>
-    private sealed class SynchronousProgress(Action<ProfileProgress> report) : IProgress<ProfileProgress>
+    private sealed class RowsProgress(IProgress<WorkProgress> target) : IProgress<ProfileProgress>
     {
-        public void Report(ProfileProgress value) => report(value);
+        public void Report(ProfileProgress value) => target.Report(new WorkProgress("profiling", value.RowsDone, value.RowsTotal, "rows"));
     }
 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DataQuality.Cli.Options;
+using DataQuality.Cli.Presentation;
 using DataQuality.Core;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
@@ -30,6 +31,7 @@ internal static class ValidateCommand
         var threads = CommonOptions.Threads();
         var html = HtmlReportOption.Create();
         var allowEmpty = CommonOptions.AllowEmpty();
+        var quiet = CommonOptions.Quiet();
         var resultFormat = ChoiceOption.Create("--result-format", [], "GX result_format level: booleanonly, basic, summary (default) or complete.", ResultFormatLevel.Summary);
 
         var trustSuiteSql = new Option<bool>("--trust-suite-sql")
@@ -41,7 +43,7 @@ internal static class ValidateCommand
         var storage = new StorageOptionsBinder();
         var command = new Command("validate", "Validate a dataset against an expectation suite.")
         {
-            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql, allowEmpty, html,
+            suite, data, format, output, failOn, threads, resultFormat, trustSuiteSql, allowEmpty, html, quiet,
         };
         storage.AddTo(command);
         history.AddTo(command);
@@ -75,23 +77,24 @@ internal static class ValidateCommand
             var duckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
             using var _ = fetcher; // owns the S3 client and, with --no-cache, the downloaded files
-            var validator = new DatasetValidator(resolver, duckDb)
+            DatasetValidator Validator(IProgress<Core.Progress.WorkProgress> progress) => new(resolver, duckDb)
             {
                 TrustSuiteSql = parse.GetValue(trustSuiteSql),
                 AllowedPaths = contract.AllowedPaths(parse),
+                Progress = progress,
             };
             var level = parse.GetValue(resultFormat);
             var historyTarget = historyStore is null ? null : new HistoryTarget(historyStore, parse.GetValue(history.Dataset) ?? dataLocation);
-            var report = await validator.ValidateAsync(
+            var report = await ProgressReporter.For(context, "validate", parse.GetValue(quiet)).RunAsync(p => Validator(p).ValidateAsync(
                 expectationSuite,
                 dataset,
                 ResultFormat.Default with { Level = level, UnexpectedIndexColumnNames = expectationSuite.PrimaryKey },
                 historyTarget,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken), cancellationToken).ConfigureAwait(false);
             if (historyTarget is not null)
                 await context.Error.WriteLineAsync($"Metric history: run appended to {historyStore!.Location} (dataset '{historyTarget.Dataset}').").ConfigureAwait(false);
 
-            await CommonOptions.WriteAsync(context, outputFile, ValidationRenderer.Render([report], parse.GetValue(format)), inputs, cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WriteAsync(context, outputFile, CommonOptions.Coloured(context, ValidationRenderer.Render([report], parse.GetValue(format)), parse.GetValue(format), outputFile), inputs, cancellationToken).ConfigureAwait(false);
             var page = new ReportInputs();
             page.Validations.Add((suiteFile.FullName, report));
             await HtmlReportOption.WriteAsync(context, parse.GetValue(html), page, cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,18 @@ internal static class CommonOptions
             await context.Error.WriteLineAsync($"dq: '{report.SuiteName}' has no checks, so nothing was validated (exit 1); pass --allow-empty to accept an empty suite.").ConfigureAwait(false);
     }
 
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "No progress on standard error (the report and errors are still printed).",
+    };
+
+    /// <summary>
+    /// The text report as printed: status badges coloured only when it goes to a terminal's standard output
+    /// and NO_COLOR is not set; files, pipes and other formats stay plain.
+    /// </summary>
+    public static string Coloured(CliContext context, string report, ReportFormat format, FileInfo? output) =>
+        format == ReportFormat.Text && output is null && Presentation.Terminal.ColourOnOutput(context) ? Presentation.StatusColour.Apply(report) : report;
+
     public static Option<int?> Threads() => new("--threads")
     {
         Description = "DuckDB worker threads (default: all cores, or DQ_THREADS).",

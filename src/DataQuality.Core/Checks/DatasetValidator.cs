@@ -1,6 +1,7 @@
 using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Expectations;
+using DataQuality.Core.Progress;
 
 namespace DataQuality.Core.Checks;
 
@@ -28,6 +29,9 @@ public sealed class DatasetValidator
     /// <summary>Folders besides the suite's repository whose files other-table expectations may read (<c>--allow-path</c>).</summary>
     public IReadOnlyList<string> AllowedPaths { get; init; } = [];
 
+    /// <summary>Told when the data is resolved (files) and when the checks start and end (checks).</summary>
+    public IProgress<WorkProgress>? Progress { get; init; }
+
     public Task<ValidationReport> ValidateAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat = null, CancellationToken cancellationToken = default) =>
         ValidateAsync(suite, dataset, resultFormat, history: null, cancellationToken);
 
@@ -46,7 +50,9 @@ public sealed class DatasetValidator
 
     private async Task<ValidationReport> RunAsync(ExpectationSuite suite, DatasetRef dataset, ResultFormat? resultFormat, History.MetricHistory? history, CancellationToken cancellationToken)
     {
+        Progress?.Report(new("resolving data", 0, 1, "datasets"));
         var resolved = await _resolver.ResolveAsync(dataset, cancellationToken).ConfigureAwait(false);
+        Progress?.Report(new("resolving data", 1, 1, "datasets"));
         await Datasets.ParquetPages.ParquetFileCheck.VerifyAsync(resolved, cancellationToken: cancellationToken).ConfigureAwait(false);
         using var session = DuckDbSession.Open(_duckDb);
         if (!TrustSuiteSql)
@@ -54,7 +60,10 @@ public sealed class DatasetValidator
         var source = new DataSource(dataset.Location, resolved.ToRelationSql());
         try
         {
-            return new SuiteRunner(session).Run(suite, source, resultFormat, history);
+            Progress?.Report(new("running checks", 0, suite.Expectations.Count, "checks"));
+            var report = new SuiteRunner(session).Run(suite, source, resultFormat, history);
+            Progress?.Report(new("running checks", suite.Expectations.Count, suite.Expectations.Count, "checks"));
+            return report;
         }
         catch (System.Data.Common.DbException ex)
         {

@@ -1,5 +1,6 @@
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Progress;
 
 namespace DataQuality.Core.Comparison;
 
@@ -19,6 +20,9 @@ public sealed class TreeComparer
         _duckDb = duckDb ?? DuckDbOptions.FromEnvironment();
     }
 
+    /// <summary>Told after each entity is compared (entities done of all entities in either tree).</summary>
+    public IProgress<WorkProgress>? Progress { get; init; }
+
     public async Task<ComparisonReport> CompareAsync(string baseRoot, string headRoot, ComparisonOptions options, CancellationToken cancellationToken = default)
     {
         var baseFiles = await ListAsync(baseRoot, cancellationToken).ConfigureAwait(false);
@@ -34,7 +38,9 @@ public sealed class TreeComparer
         using var session = DuckDbSession.Open(_duckDb);
         var comparer = new EntityComparer(session, options);
         var entities = new List<EntityComparison>();
-        foreach (var name in baseEntities.Keys.Union(headEntities.Keys).Order(StringComparer.Ordinal))
+        var names = baseEntities.Keys.Union(headEntities.Keys).Order(StringComparer.Ordinal).ToList();
+        Progress?.Report(new("comparing entities", 0, names.Count, "entities"));
+        foreach (var name in names)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var inBase = baseEntities.TryGetValue(name, out var b);
@@ -49,6 +55,7 @@ public sealed class TreeComparer
             {
                 throw new InputException("DQ6030", $"Entity '{name}' could not be read: {ex.Message}", new SourceLocation(name), ex);
             }
+            Progress?.Report(new("comparing entities", entities.Count, names.Count, "entities"));
         }
 
         var manifests = CompareManifests(baseManifests, headManifests);
