@@ -114,7 +114,7 @@ public static partial class HtmlReport
         foreach (var p in e.Profile.Where(p => p.Drift is not null).OrderByDescending(p => p.Drift!.Psi ?? 0))
         {
             var d = p.Drift!;
-            sb.Append($"<tr><td>{Show(p.Column)}</td><td>{Escape(d.Kind)}</td><td class=\"n\">{Number(d.Psi)}</td><td class=\"n\">{Number(d.KolmogorovSmirnov)}</td><td>");
+            sb.Append($"<tr><td>{Show(p.Column)}</td><td>{Escape(d.Kind)}</td><td class=\"n\">{(d.NotEvaluable is { } why ? Escape(why) : Number(d.Psi))}</td><td class=\"n\">{Number(d.KolmogorovSmirnov)}</td><td>");
             if (d.Histogram is { Count: > 0 } bins)
                 sb.Append(Svg.Overlay(bins.Select(b => (Number(b.Lower), Number(b.Upper), b.Base, b.Head)).ToList(), $"Base and head distribution of {p.Column}"));
             else if (p.Base?.TopValues is { Count: > 0 } top)
