@@ -81,12 +81,24 @@ internal static class ProfileRendering
         : c.TopKSketch.Total == 0 ? "n/a"
         : "~" + c.DistinctEstimate.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Exact counts print as they are; sketch counts (more distinct values than the sketch holds) print
+    /// as <c>~n</c>, and only those above the sketch's error bound: below it a "top value" is noise, so a
+    /// near-unique column reads "unique (~N distinct)" instead of listing arbitrary keys with count 2.
+    /// </summary>
     private static string TopValues(ColumnProfile c)
     {
         var top = c.TopValues;
         if (top.Count == 0) return "";
-        if (top[0].Count <= 1) return "(no repeats)";
-        return string.Join(", ", top.Take(3).Select(v => $"{Short(v.Value, 16)} ({v.Count.ToString("N0", CultureInfo.InvariantCulture)})"));
+        string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        if (c.TopValuesExact)
+            return top[0].Count <= 1 ? "(no repeats)" : string.Join(", ", top.Take(3).Select(v => $"{Short(v.Value, 16)} ({Count(v.Count)})"));
+        var error = c.TopKSketch.MaxError;
+        var frequent = top.Where(v => v.Count > error).Take(3).ToList();
+        if (frequent.Count > 0)
+            return string.Join(", ", frequent.Select(v => $"{Short(v.Value, 16)} (~{Count(v.Count)})"));
+        var distinct = "~" + c.DistinctEstimate.ToString("N0", CultureInfo.InvariantCulture) + " distinct";
+        return c.DistinctEstimate >= 0.9 * c.NonNullCount ? $"unique ({distinct})" : $"no frequent values ({distinct})";
     }
 
     private static IEnumerable<string> Notes(DatasetProfile profile)

@@ -111,6 +111,9 @@ public sealed record ColumnDrift(string Kind, double? Psi, double? KolmogorovSmi
 {
     /// <summary>Base and head shares over shared equal-width bins (numeric and temporal columns), for overlaid histograms; null otherwise.</summary>
     public IReadOnlyList<Profiling.DriftBin>? Histogram { get; init; }
+
+    /// <summary>Why PSI and KS were not computed although the column has a distribution on both sides ("too few rows (n=5; …)"); null otherwise.</summary>
+    public string? NotEvaluable { get; init; }
 }
 
 public sealed record ColumnProfile(

@@ -35,8 +35,16 @@ internal static class DriftDiffer
             // sketch counts exactly (MaxError > 0) the counts depend on row order and the PSI is noise
             // (0.06 for a column of unique labels merely written in another order), so it is left out.
             var psiDefined = numeric || (bp.TopKSketch.MaxError == 0 && hp.TopKSketch.MaxError == 0);
+            var kind = numeric ? (bp.Kind.IsTemporal() ? "temporal" : "numeric") : "string";
+            // On a handful of rows PSI and KS are large for no shift at all (PSI 4.7 on 5 rows): say so instead.
+            // The overlaid histogram stays: it shows the values, it does not claim a shift.
+            if (Drift.TooFewRows(bp.NonNullCount, hp.NonNullCount) is { } reason)
+            {
+                result[column.Name] = new ColumnDrift(kind, null, null) { NotEvaluable = reason, Histogram = numeric ? TryHistogram(bp, hp) : null };
+                continue;
+            }
             result[column.Name] = new ColumnDrift(
-                numeric ? (bp.Kind.IsTemporal() ? "temporal" : "numeric") : "string",
+                kind,
                 psiDefined ? Try(() => Drift.PopulationStabilityIndex(bp, hp)) : null,
                 numeric ? Try(() => Drift.KolmogorovSmirnov(bp, hp)) : null)
             {

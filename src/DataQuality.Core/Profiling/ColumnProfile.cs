@@ -109,6 +109,12 @@ public sealed class ColumnProfile
 
     public IReadOnlyList<FrequentItem> TopValues => TopKSketch.Top(ReportedTopK);
 
+    /// <summary>
+    /// True when <see cref="TopValues"/>' counts are exact: the frequent-items sketch never had to evict
+    /// (at most 256 distinct values). Otherwise each count may undercount by up to the sketch's MaxError.
+    /// </summary>
+    public bool TopValuesExact => TopKSketch.MaxError == 0;
+
     /// <summary>Folds <paramref name="other"/> (same path) into this profile.</summary>
     public void Merge(ColumnProfile other)
     {

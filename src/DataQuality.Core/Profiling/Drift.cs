@@ -14,6 +14,26 @@ public static class Drift
     public const double PsiFloor = 1e-4;
 
     /// <summary>
+    /// Fewest non-null values on each side for PSI or KS to mean anything. With 10 bins this keeps the
+    /// expected count per bin at 10 or more (the usual chi-square rule asks for at least 5); below it a
+    /// single row moves a bin by 20% or more and PSI comes out large (4.7 on 5 rows) for no shift at all.
+    /// </summary>
+    public const long MinimumSample = 100;
+
+    /// <summary>
+    /// Why drift between samples of <paramref name="reference"/> and <paramref name="current"/> non-null
+    /// values cannot be evaluated ("too few rows (n=5)", naming the smaller side), or null when it can.
+    /// Zero on a side is not "too few": it is an empty distribution, which callers treat on their own.
+    /// </summary>
+    public static string? TooFewRows(long reference, long current)
+    {
+        var n = Math.Min(reference, current);
+        return n > 0 && n < MinimumSample
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"too few rows (n={n}; drift needs at least {MinimumSample} non-null values on each side)")
+            : null;
+    }
+
+    /// <summary>
     /// Two-sample KS statistic D = sup |F_ref(x) − F_cur(x)| over both sketches' retained values.
     /// Each CDF carries the KLL rank error (≈0.5% at k=512), so D is accurate to about twice that.
     /// </summary>
@@ -110,10 +130,11 @@ public static class Drift
         return Psi(Shares(reference), Shares(current));
     }
 
-    private static double Psi(double[] reference, double[] current)
+    /// <summary>Σ (c − r) · ln(c / r) over matching shares, empty bins floored at <see cref="PsiFloor"/>: the one PSI formula.</summary>
+    public static double Psi(IReadOnlyList<double> reference, IReadOnlyList<double> current)
     {
         double psi = 0;
-        for (var i = 0; i < reference.Length; i++)
+        for (var i = 0; i < reference.Count; i++)
         {
             var r = Math.Max(reference[i], PsiFloor);
             var c = Math.Max(current[i], PsiFloor);

@@ -197,6 +197,7 @@ public static class ComparisonJson
         w.WriteString("kind", d.Kind);
         DriftNumber(w, "psi", d.Psi);
         DriftNumber(w, "ks", d.KolmogorovSmirnov);
+        if (d.NotEvaluable is { } why) w.WriteString("notEvaluable", why);
         // The overlaid histogram lets `dq report` draw base and head from this file alone.
         if (d.Histogram is { } bins)
         {

@@ -110,7 +110,9 @@ public static class ComparisonMarkdown
         md.Append("### Drift\n\nPSI and KS from the profiler's sketches (approximate; PSI below 0.1 is commonly read as stable, above 0.25 as shifted).\n\n");
         md.Append("| column | kind | PSI | KS |\n|---|---|---:|---:|\n");
         foreach (var p in drifted)
-            md.Append($"| {Cell(p.Column)} | {p.Drift!.Kind} | {DriftNumber(p.Drift.Psi)} | {DriftNumber(p.Drift.KolmogorovSmirnov)} |\n");
+            md.Append(p.Drift!.NotEvaluable is { } why
+                ? $"| {Cell(p.Column)} | {p.Drift.Kind} | {Cell(why)} | |\n"
+                : $"| {Cell(p.Column)} | {p.Drift.Kind} | {DriftNumber(p.Drift.Psi)} | {DriftNumber(p.Drift.KolmogorovSmirnov)} |\n");
         md.Append('\n');
     }
 

@@ -115,7 +115,7 @@ public static partial class HtmlReport
         foreach (var p in e.Profile.Where(p => p.Drift is not null).OrderByDescending(p => p.Drift!.Psi ?? 0))
         {
             var d = p.Drift!;
-            sb.Append($"<tr><td>{Show(p.Column)}</td><td>{Escape(d.Kind)}</td><td class=\"n\">{Number(d.Psi)}</td><td class=\"n\">{Number(d.KolmogorovSmirnov)}</td><td>");
+            sb.Append($"<tr><td>{Show(p.Column)}</td><td>{Escape(d.Kind)}</td><td class=\"n\">{(d.NotEvaluable is { } why ? Escape(why) : Number(d.Psi))}</td><td class=\"n\">{Number(d.KolmogorovSmirnov)}</td><td>");
             if (d.Histogram is { Count: > 0 } bins)
             {
                 // Temporal bins are microseconds since the epoch, as the profiler keeps them.

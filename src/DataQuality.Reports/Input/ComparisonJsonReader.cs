@@ -101,6 +101,7 @@ public static class ComparisonJsonReader
         Histogram = o["histogram"] is JsonArray bins
             ? bins.OfType<JsonObject>().Select(b => new Core.Profiling.DriftBin(Num(b["lower"]) ?? 0, Num(b["upper"]) ?? 0, Num(b["base"]) ?? 0, Num(b["head"]) ?? 0)).ToList()
             : null,
+        NotEvaluable = Str(o["notEvaluable"]),
     };
 
     private static Presence Presence(JsonNode? node) => Enum.TryParse<Presence>(Str(node), true, out var p) ? p : Core.Comparison.Presence.Both;

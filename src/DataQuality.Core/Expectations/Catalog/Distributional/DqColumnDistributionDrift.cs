@@ -79,11 +79,11 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
             {
                 double n = eval.Values.Long(counts.NonNull);
                 var current = Shares(cumulative.Select(h => n == 0 ? 0 : eval.Values.Long(h) / n).ToArray());
-                var psi = Psi(referenceShares, current);
+                var psi = Drift.Psi(referenceShares, current);
                 details["bin_edges"] = PartitionObject.Json(edges);
                 details["reference_shares"] = PartitionObject.Json(referenceShares);
                 details["current_shares"] = PartitionObject.Json(current);
-                return Finish(eval, counts, psi, threshold, details, n);
+                return Finish(eval, counts, psi, threshold, details, n, reference.NonNullCount);
             });
         }
         if (numeric)
@@ -96,7 +96,7 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
             {
                 var q = eval.Values[quantiles] is IEnumerable e ? e.Cast<object?>().Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray() : [];
                 var d = q.Length == 0 ? double.NaN : KsDistance(sketch, q, probabilities);
-                return Finish(eval, counts, d, threshold, details, eval.Values.Long(counts.NonNull));
+                return Finish(eval, counts, d, threshold, details, eval.Values.Long(counts.NonNull), reference.NonNullCount);
             });
         }
 
@@ -112,12 +112,20 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
             details["values"] = new JsonArray([.. top.Select(t => (JsonNode?)JsonValue.Create(t.Value)), JsonValue.Create("(other)")]);
             details["reference_shares"] = PartitionObject.Json(referenceTop);
             details["current_shares"] = PartitionObject.Json(current);
-            return Finish(eval, counts, Psi([.. referenceTop], [.. current]), threshold, details, n);
+            return Finish(eval, counts, Drift.Psi(referenceTop, current), threshold, details, n, reference.NonNullCount);
         });
     }
 
-    private static Checks.ExpectationResult Finish(EvaluationContext eval, ColumnCounts counts, double statistic, Threshold threshold, JsonObject details, double nonNull)
+    private static Checks.ExpectationResult Finish(EvaluationContext eval, ColumnCounts counts, double statistic, Threshold threshold, JsonObject details, double nonNull, long referenceNonNull)
     {
+        // Too small a sample on either side gives a large statistic for no shift at all (PSI 4.7 on 5 rows):
+        // the check is not evaluable, reported as a warning with the reason rather than a verdict on noise.
+        if (Drift.TooFewRows(referenceNonNull, (long)nonNull) is { } reason)
+        {
+            details["not_evaluable"] = reason;
+            details["summary"] = "not evaluable: " + reason;
+            return eval.Result(false, counts.Details(eval.Values, null) with { Details = details }) with { Status = Checks.CheckStatus.Warned };
+        }
         // No current values: nothing to compare, which is a failure (as GX treats an empty distribution).
         var ok = nonNull > 0 && !double.IsNaN(statistic);
         return eval.Result(ok && threshold.Accepts(statistic), counts.Details(eval.Values, ok ? JsonValue.Create(statistic) : null) with { Details = details });
@@ -134,18 +142,6 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
         for (var i = 0; i < cumulative.Length; i++) { shares[i] = cumulative[i] - previous; previous = cumulative[i]; }
         shares[^1] = 1 - previous;
         return shares;
-    }
-
-    private static double Psi(double[] reference, double[] current)
-    {
-        var psi = 0.0;
-        for (var i = 0; i < reference.Length; i++)
-        {
-            var r = Math.Max(reference[i], Drift.PsiFloor);
-            var c = Math.Max(current[i], Drift.PsiFloor);
-            psi += (c - r) * Math.Log(c / r);
-        }
-        return psi;
     }
 
     /// <summary>sup |F_ref − F_cur| over the reference sketch's values and the current quantiles; F_cur is linear between quantiles.</summary>
