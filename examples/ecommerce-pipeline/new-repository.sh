@@ -40,7 +40,7 @@ new_repository_checks() {
   # A real defect in the data: a second order 7, with a negative amount.
   echo '7,104,2026-02-11 12:00:00,placed,-20.00' >> "$shop/data/orders.csv"
   out=$(cd "$shop" && dotnet test 2>&1); status=$?
-  [ "$status" -ne 0 ] && echo "$out" | grep -q 'orders · order_id · duplicate values failed' && echo "$out" | grep -q 'orders · amount · between failed' \
+  [ "$status" -ne 0 ] && echo "$out" | grep -q 'orders · order_id · unique failed' && echo "$out" | grep -q 'orders · amount · minimum 0 failed' \
     && echo "$out" | grep -q 'Expected data checks to pass because order_id is the key of orders, but'
   verdict "the same tests are red on the defect (contract rows and hand-written tests)" $? 40
   ! echo "$out" | grep -q 'FluentAssertions'

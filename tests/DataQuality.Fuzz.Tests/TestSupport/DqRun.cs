@@ -53,7 +53,8 @@ public static class DqRun
         {
             while (!process.HasExited)
             {
-                try { cpu = process.TotalProcessorTime; } catch (InvalidOperationException) { break; }
+                // The process may exit between the check and the read: then its CPU time can no longer be read.
+                try { cpu = process.TotalProcessorTime; } catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception) { break; }
                 if (cpu >= Limit) throw new OperationCanceledException();
                 await Task.WhenAny(process.WaitForExitAsync(timeout.Token), Task.Delay(200, timeout.Token));
                 timeout.Token.ThrowIfCancellationRequested();
