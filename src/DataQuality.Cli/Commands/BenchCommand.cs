@@ -137,10 +137,8 @@ internal static class BenchCommand
         storage.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var (store, root) = Open(parse.GetValue(ns)!, storage, parse);
+            var (store, bench, entry) = await OpenBenchAsync(parse, ns, id, storage, ct).ConfigureAwait(false);
             using var _ = store as IDisposable;
-            var bench = new BenchNamespace(store, root);
-            var entry = await bench.GetAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
             var name = parse.GetValue(format) == CompareFormat.Json ? "result.json" : "report.md";
             var text = await bench.ReadTextAsync(bench.Folder(entry.BenchId).Append(name), ct).ConfigureAwait(false)
                 ?? throw new InputException(BenchErrors.UnknownBench, $"Bench {entry.BenchId} has no {name}: it did not finish. Its snapshots and logs are in {bench.Folder(entry.BenchId)}.");
@@ -160,10 +158,8 @@ internal static class BenchCommand
         command.SetAction(async (parse, ct) =>
         {
             var options = storage.Bind(parse);
-            var (store, root) = Open(parse.GetValue(ns)!, storage, parse);
+            var (store, bench, entry) = await OpenBenchAsync(parse, ns, id, storage, ct).ConfigureAwait(false);
             using var _ = store as IDisposable;
-            var bench = new BenchNamespace(store, root);
-            var entry = await bench.GetAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
             var outputs = StorageUri.Parse(entry.Context.Outputs);
             var outputStore = StorageFactory.StoreFor(outputs, options);
             try
@@ -195,10 +191,8 @@ internal static class BenchCommand
         command.SetAction(async (parse, ct) =>
         {
             var options = storage.Bind(parse);
-            var (store, root) = Open(parse.GetValue(ns)!, storage, parse);
+            var (store, bench, entry) = await OpenBenchAsync(parse, ns, id, storage, ct).ConfigureAwait(false);
             using var _ = store as IDisposable;
-            var bench = new BenchNamespace(store, root);
-            var entry = await bench.GetAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
             var report = await new BenchRunner(options, context.Error).CompareAsync(bench.Folder(entry.BenchId), comparison.Bind(parse, entry.Context.Layout), ct).ConfigureAwait(false);
             var render = SnapshotRenderOptions.Report; // people read it: real paths and values
             await context.Out.WriteAsync(parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render)).ConfigureAwait(false);
@@ -211,5 +205,22 @@ internal static class BenchCommand
     {
         var root = StorageUri.Parse(location);
         return (StorageFactory.StoreFor(root, storage.Bind(parse)), root);
+    }
+
+    /// <summary>The namespace store (the caller disposes it) and the bench the id names; DQ6209 when there is none.</summary>
+    private static async Task<(IObjectStore Store, BenchNamespace Bench, BenchEntry Entry)> OpenBenchAsync(
+        ParseResult parse, Option<string> ns, Argument<string> id, StorageOptionsBinder storage, CancellationToken ct)
+    {
+        var (store, root) = Open(parse.GetValue(ns)!, storage, parse);
+        try
+        {
+            var bench = new BenchNamespace(store, root);
+            return (store, bench, await bench.GetAsync(parse.GetValue(id)!, ct).ConfigureAwait(false));
+        }
+        catch
+        {
+            (store as IDisposable)?.Dispose();
+            throw;
+        }
     }
 }

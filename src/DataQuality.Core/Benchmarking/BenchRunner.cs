@@ -53,6 +53,10 @@ public sealed class BenchRunner(S3StorageOptions? s3 = null, TextWriter? log = n
                 Cores = Environment.ProcessorCount,
                 MemoryBytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
             };
+            // Ids have one-second resolution: a second bench started within the same second (same client and
+            // partition) must not overwrite the first one's folder, so it gets the next free suffix.
+            for (var n = 2; await ExistsAsync(nsStore, ns.Append(context.BenchId).Append("manifest.json"), cancellationToken).ConfigureAwait(false); n++)
+                context = context with { BenchId = $"{BenchContext.NewId(now, request.Client, request.Partition)}-{n}" };
             var benchRoot = ns.Append(context.BenchId);
             await using var benchLock = await BenchLock.AcquireAsync(nsStore, ns, context.Outputs, request.Partition, context.BenchId, now, cancellationToken).ConfigureAwait(false);
             await PutJsonAsync(nsStore, benchRoot.Append("manifest.json"), context.Write, cancellationToken).ConfigureAwait(false);
@@ -163,8 +167,8 @@ public sealed class BenchRunner(S3StorageOptions? s3 = null, TextWriter? log = n
         var sameKind = snapshot.IsS3 == outputs.IsS3;
         if (expected is null)
         {
-            var saved2 = await PartitionSnapshot.FingerprintAsync(saved, cancellationToken).ConfigureAwait(false);
-            expected = sameKind ? saved2 : saved2.Select(e => e with { Checksum = "" }).ToList();
+            var snapshotPrint = await PartitionSnapshot.FingerprintAsync(saved, cancellationToken).ConfigureAwait(false);
+            expected = sameKind ? snapshotPrint : snapshotPrint.Select(e => e with { Checksum = "" }).ToList();
             if (!sameKind) now = now.Select(e => e with { Checksum = "" }).ToList();
         }
         {
@@ -176,6 +180,19 @@ public sealed class BenchRunner(S3StorageOptions? s3 = null, TextWriter? log = n
             differences.AddRange(now.Where(h => !want.ContainsKey(h.RelativeKey)).Select(h => $"{h.RelativeKey} extra"));
         }
         return new RestoreOutcome(saved.Count, differences.Count == 0, differences);
+    }
+
+    private static async Task<bool> ExistsAsync(IObjectStore store, StorageUri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.HeadAsync(uri, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DataQualityException ex) when (ex.Code == StorageErrorCodes.NotFound)
+        {
+            return false;
+        }
     }
 
     private static async Task UploadLogsAsync(IObjectStore store, StorageUri benchRoot, string logs, CancellationToken cancellationToken)
