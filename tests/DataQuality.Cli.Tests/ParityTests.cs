@@ -60,7 +60,7 @@ public sealed class ParityTests
                             catch (CheckFailedException) { }
                         }
                     }));
-                    var location = ContractRunner.Location(contract.Servers.Single(s => s.Name == server), schema, new ContractVariables(variables), Path.GetDirectoryName(file)!);
+                    var location = ContractRunner.Location(contract.Servers.Single(s => s.Name == server), schema, new DataQuality.Core.Settings.VariableValues(variables), Path.GetDirectoryName(file)!);
                     fromMatch.AddRange(await Recorded(() =>
                     {
                         try { Dataset.Load(location).Should().MatchContract(file, schema.Name, $"ds={DemoPipeline.Partition}"); }
