@@ -84,46 +84,53 @@ public sealed class ParityTests
     public async Task Rows_Satisfy_and_dq_validate_json_agree_on_every_repository_suite()
     {
         var root = Path.Combine(Path.GetTempPath(), "dq-cli-tests", Guid.NewGuid().ToString("N"));
-        DemoPipeline.Build(Path.Combine(root, "main"), feature: false);
-        DemoPipeline.Build(Path.Combine(root, "feature"), feature: true);
-        var suites = RepositorySuites().ToList();
-        suites.Should().NotBeEmpty("the demo's suite is in the repository");
-        var compared = 0;
-
-        foreach (var file in suites)
+        try
         {
-            var suite = DataQuality.Core.Expectations.Readers.SuiteReader.ReadFile(file);
-            foreach (var branch in new[] { "main", "feature" })
+            DemoPipeline.Build(Path.Combine(root, "main"), feature: false);
+            DemoPipeline.Build(Path.Combine(root, "feature"), feature: true);
+            var suites = RepositorySuites().ToList();
+            suites.Should().NotBeEmpty("the demo's suite is in the repository");
+            var compared = 0;
+
+            foreach (var file in suites)
             {
-                // The repository's suites check silver/orders (the demo's dataset); a suite naming another dataset would say so here.
-                var data = DemoPipeline.EntityPath(Path.Combine(root, branch), "silver", "orders");
-                var cli = await CliRunner.RunAsync("validate", "--suite", file, "--data", data, "--format", "json");
-                var fromCli = FromJson(JsonNode.Parse(cli.Out)!).Order().ToList();
-
-                var target = new SuiteTarget(file, "orders", data);
-                var fromRows = await Recorded(async () =>
+                var suite = DataQuality.Core.Expectations.Readers.SuiteReader.ReadFile(file);
+                foreach (var branch in new[] { "main", "feature" })
                 {
-                    foreach (var row in target.Rows())
+                    // The repository's suites check silver/orders (the demo's dataset); a suite naming another dataset would say so here.
+                    var data = DemoPipeline.EntityPath(Path.Combine(root, branch), "silver", "orders");
+                    var cli = await CliRunner.RunAsync("validate", "--suite", file, "--data", data, "--format", "json");
+                    var fromCli = FromJson(JsonNode.Parse(cli.Out)!).Order().ToList();
+
+                    var target = new SuiteTarget(file, "orders", data);
+                    var fromRows = await Recorded(async () =>
                     {
-                        try { await target.AssertAsync((string)row.GetData()[0]!, DataQualitySettings.Empty); }
+                        foreach (var row in target.Rows())
+                        {
+                            try { await target.AssertAsync((string)row.GetData()[0]!, DataQualitySettings.Empty); }
+                            catch (CheckFailedException) { }
+                        }
+                    });
+                    var fromSatisfy = await Recorded(() =>
+                    {
+                        try { Dataset.Load(data).Should().Satisfy(suite); }
                         catch (CheckFailedException) { }
-                    }
-                });
-                var fromSatisfy = await Recorded(() =>
-                {
-                    try { Dataset.Load(data).Should().Satisfy(suite); }
-                    catch (CheckFailedException) { }
-                    return Task.CompletedTask;
-                });
+                        return Task.CompletedTask;
+                    });
 
-                var what = $"{Path.GetRelativePath(RepositoryRoot(), file)} on {branch}";
-                fromCli.Should().HaveCount(suite.Expectations.Count, what);
-                fromRows.Order().Should().Equal(fromCli, $"the generated rows of {what} must say what dq validate says");
-                fromSatisfy.Order().Should().Equal(fromCli, $"Satisfy on {what} must say what dq validate says");
-                compared += fromCli.Count;
+                    var what = $"{Path.GetRelativePath(RepositoryRoot(), file)} on {branch}";
+                    fromCli.Should().HaveCount(suite.Expectations.Count, what);
+                    fromRows.Order().Should().Equal(fromCli, $"the generated rows of {what} must say what dq validate says");
+                    fromSatisfy.Order().Should().Equal(fromCli, $"Satisfy on {what} must say what dq validate says");
+                    compared += fromCli.Count;
+                }
             }
+            compared.Should().BeGreaterThan(10);
         }
-        compared.Should().BeGreaterThan(10);
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     /// <summary>Every suite file the repository ships (outside build output and the third-party conformance corpus).</summary>

@@ -8,8 +8,14 @@ namespace DataQuality.Cli.Tests;
 /// <c>dq validate --contract</c> and through the xunit adapter's settings (generated contract and suite rows,
 /// and the MSBuild property the generated code reads), as a user meets them.
 /// </summary>
-public sealed class VariableErrorParityTests
+public sealed class VariableErrorParityTests : IDisposable
 {
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "dq-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public VariableErrorParityTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
     private const string Contract = """
         apiVersion: v3.1.0
         kind: DataContract
@@ -28,13 +34,6 @@ public sealed class VariableErrorParityTests
                 logicalType: integer
         """;
 
-    private static string TempDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "dq-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
     /// <summary>"error DQ1030: Variable ..." from a diagnostic line: the code and message, without the location.</summary>
     private static string CodeAndMessage(string diagnostic)
     {
@@ -46,10 +45,9 @@ public sealed class VariableErrorParityTests
     [Fact]
     public async Task An_unset_variable_is_DQ1030_with_one_message_in_dq_validate_in_contract_rows_and_in_suite_rows()
     {
-        var dir = TempDir();
-        var contract = Path.Combine(dir, "orders.yaml");
+        var contract = Path.Combine(_dir, "orders.yaml");
         File.WriteAllText(contract, Contract);
-        var suite = Path.Combine(dir, "orders.suite.yaml");
+        var suite = Path.Combine(_dir, "orders.suite.yaml");
         File.WriteAllText(suite, "suite: orders\nexpectations:\n  - expect_column_to_exist: { column: id }\n");
         // The name is used by no other test: DQ_VAR_ names are read from the process environment.
         var settings = DataQualitySettings.FromDefaults(null, null);
@@ -74,8 +72,7 @@ public sealed class VariableErrorParityTests
     [Fact]
     public async Task A_definition_that_is_not_name_value_is_DQ1031_with_one_message_from_dq_var_and_DataQualityVariables()
     {
-        var dir = TempDir();
-        var contract = Path.Combine(dir, "orders.yaml");
+        var contract = Path.Combine(_dir, "orders.yaml");
         File.WriteAllText(contract, Contract);
 
         var cli = await CliRunner.RunAsync("validate", "--contract", contract, "--var", "2026-02-11");
