@@ -245,6 +245,45 @@ public sealed class HostileSuiteAndContractTests : IDisposable
         validate.Error.Should().Contain($"{contract}(15,22): error DQ1018: Unknown logicalType 'integr'");
     }
 
+    [Fact]
+    public async Task A_number_beyond_a_doubles_range_is_DQ1011_where_it_is_written_in_both_standards()
+    {
+        // 1e400 reads as an infinity: it was exit 3 (DQ9000 "... infinity cannot be written as valid JSON").
+        var odcs = Contract("huge.yaml", """
+              - name: orders
+                properties:
+                  - name: id
+                    logicalType: integer
+                    logicalTypeOptions: {minimum: -1e400}
+            """);
+        var dcs = _dir.Write("huge.dcs.yaml", """
+            dataContractSpecification: 1.1.0
+            id: t
+            info: {title: t, version: 1.0.0}
+            servers:
+              local: {type: local, format: parquet, path: ./orders/*.parquet}
+            models:
+              orders:
+                fields:
+                  id: {type: long, maximum: 1e400}
+            """);
+
+        var lint = await CliRunner.RunAsync("lint", odcs, dcs);
+        var validate = await CliRunner.RunAsync("validate", "--contract", odcs);
+        var validateDcs = await CliRunner.RunAsync("validate", "--contract", dcs);
+        var diff = await CliRunner.RunAsync("contract", "diff", dcs, dcs);
+
+        lint.ExitCode.Should().Be(ExitCodes.ChecksFailed, lint.Out + lint.Error);
+        lint.Out.Should().Contain($"{odcs}(16,39): error DQ1011: Number out of range").And.Contain("this one is below it")
+            .And.Contain($"{dcs}(9,33): error DQ1011: Number out of range").And.Contain("this one is above it");
+        validate.ExitCode.Should().Be(ExitCodes.UsageOrInputError, validate.Out + validate.Error);
+        validate.Error.Should().Contain($"{odcs}(16,39): error DQ1011:").And.NotContain("Exception");
+        validateDcs.ExitCode.Should().Be(ExitCodes.UsageOrInputError, validateDcs.Out + validateDcs.Error);
+        validateDcs.Error.Should().Contain($"{dcs}(9,33): error DQ1011:");
+        diff.ExitCode.Should().Be(ExitCodes.UsageOrInputError, diff.Out + diff.Error);
+        diff.Error.Should().Contain($"{dcs}(9,33): error DQ1011:");
+    }
+
     /// <summary>
     /// GX fixture cases whose partitions have infinite bounds, written as GX writes suites (Python's json:
     /// bare <c>Infinity</c>/<c>-Infinity</c>), run through <c>dq validate</c>: the verdict is the fixture's.

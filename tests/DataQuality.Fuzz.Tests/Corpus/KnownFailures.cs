@@ -9,10 +9,6 @@ public static class KnownFailures
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "dcs-contract/scalar-huge-number/lint",
-        "odcs-contract/scalar-huge-number/lint",
-        "odcs-contract/scalar-huge-number/validate",
-        "parquet/bad_data/PARQUET-1481.parquet/validate",
         "parquet/data/datapage_v2.snappy.parquet/profile",
         "parquet/data/dict-page-offset-zero.parquet/profile",
         "parquet/data/hadoop_lz4_compressed.parquet/profile",
