@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 namespace DataQuality.Core.Datasets;
 
 /// <summary>
-/// The text of a DuckDB error as dq prints it inside a DQ message: its first line, without the C++
-/// exception class names DuckDB passes through from its libraries ("Invalid Error: TProtocolException:
-/// Invalid data"), which tell a user nothing and look like a crash. What the error says is kept.
+/// The text of a reader's error (DuckDB's, or the profiler's Parquet.Net decoder's) as dq prints it inside a
+/// DQ message: its first line, without exception class names. DuckDB passes C++ ones through from its
+/// libraries ("Invalid Error: TProtocolException: Invalid data"); they tell a user nothing and read like a
+/// crash. What the error says is kept. The one place such text is formatted.
 /// </summary>
-public static partial class DuckDbErrorText
+public static partial class ReaderErrorText
 {
     /// <summary>Apache Thrift's exceptions: DuckDB raises them while decoding a file's metadata (footer or page headers).</summary>
     [GeneratedRegex(@"\bT(?:Protocol|Transport)Exception:\s*")]
