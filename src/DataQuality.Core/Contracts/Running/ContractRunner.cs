@@ -179,7 +179,7 @@ public static class ContractRunner
         }
         catch (DbException ex)
         {
-            throw new InputException("DQ2005", $"Cannot read dataset '{dataset.Source.Location}' for model '{schema.Name}': {ex.Message.Split('\n')[0]}", new SourceLocation(dataset.Source.Location), ex);
+            throw new InputException("DQ2005", $"Cannot read dataset '{dataset.Source.Location}' for model '{schema.Name}': {ReaderErrorText.Of(ex)}", new SourceLocation(dataset.Source.Location), ex);
         }
         var absent = schema.Properties.Where(p => !columns.TryGet(p.Name, out _)).ToList();
         var extra = string.Concat(absent.Select(p => $", CAST(NULL AS {DuckTypeOf(p)}) AS {SqlText.Identifier(p.Name)}"));
