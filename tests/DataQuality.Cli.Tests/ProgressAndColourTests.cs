@@ -77,6 +77,45 @@ public sealed class ProgressAndColourTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_with_a_contract_reports_the_same_stages_and_quiet_silences_it()
+    {
+        var contract = _dir.Write("orders.odcs.yaml", """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: orders
+            version: 1.0.0
+            status: active
+            servers:
+              - server: local
+                type: local
+                format: parquet
+                path: ./orders.parquet
+            schema:
+              - name: orders
+                properties:
+                  - name: order_id
+                    logicalType: integer
+                    required: true
+                  - name: status
+                    logicalType: string
+                    logicalTypeOptions:
+                      enum: [open]
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--contract", contract);
+        var quiet = await CliRunner.RunAsync("validate", "--contract", contract, "-q");
+        var dryRun = await CliRunner.RunAsync("validate", "--contract", contract, "--dry-run");
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Error);
+        run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "dq validate: resolving data (1 datasets)",
+            "dq validate: running checks (6 checks)");
+        run.Out.Should().Be(quiet.Out, "progress never goes to standard output");
+        quiet.Error.Should().BeEmpty();
+        dryRun.Error.Should().BeEmpty("a dry run reads no data");
+    }
+
+    [Fact]
     public async Task Storage_sync_reports_the_bytes_it_has_to_copy_and_quiet_silences_it()
     {
         var source = _dir.Combine("tree");

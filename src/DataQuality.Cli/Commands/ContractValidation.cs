@@ -37,7 +37,7 @@ internal sealed class ContractValidation
         command.Options.Add(AllowPath);
     }
 
-    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, bool allowEmpty, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, FileInfo? html, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, ParseResult parse, FileInfo contract, StorageOptionsBinder storage, ReportFormat format, FileInfo? output, bool failOnWarn, bool allowEmpty, DuckDbOptions duckDb, Core.History.IMetricHistoryStore? history, FileInfo? html, bool quiet, CancellationToken cancellationToken)
     {
         var bound = storage.Bind(parse);
         var fetchers = new List<IDisposable>();
@@ -67,7 +67,8 @@ internal sealed class ContractValidation
                 History = history,
             };
             if (output is not null) OutputFile.EnsureWritable(output.ToString(), [contract.FullName]);
-            var result = await ContractRunner.ValidateAsync(contract.FullName, options, DatasetResolver.LocalOnly, cancellationToken).ConfigureAwait(false);
+            var result = await Presentation.ProgressReporter.For(context, "validate", quiet || options.DryRun).RunAsync(
+                p => ContractRunner.ValidateAsync(contract.FullName, options with { Progress = p }, DatasetResolver.LocalOnly, cancellationToken), cancellationToken).ConfigureAwait(false);
             var text = options.DryRun ? DryRunText(result) : Render(result, format);
             await CommonOptions.WriteAsync(context, output, text, result.InputFiles, cancellationToken).ConfigureAwait(false);
             if (options.DryRun) return ExitCodes.Passed;

@@ -57,7 +57,7 @@ internal static class ValidateCommand
             {
                 var contractDuckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
                 return await contract.RunAsync(context, parse, contractFile, storage, parse.GetValue(format), parse.GetValue(output),
-                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, parse.GetValue(html), cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(failOn) == FailOn.Warn, parse.GetValue(allowEmpty), contractDuckDb, historyStore, parse.GetValue(html), parse.GetValue(quiet), cancellationToken).ConfigureAwait(false);
             }
             var suiteFile = parse.GetValue(suite);
             var dataLocation = parse.GetValue(data);

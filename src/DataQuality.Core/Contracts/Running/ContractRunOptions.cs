@@ -53,6 +53,12 @@ public sealed record ContractRunOptions
     /// </summary>
     public IReadOnlyDictionary<string, DatasetRef>? Data { get; init; }
 
+    /// <summary>
+    /// Hears the same stages as a suite run (<see cref="Checks.DatasetValidator.Progress"/>): "resolving data" per
+    /// model, then "running checks" as each model's checks finish. Null: no reports.
+    /// </summary>
+    public IProgress<Progress.WorkProgress>? Progress { get; init; }
+
     /// <summary>Environment lookup for <c>DQ_VAR_*</c> (tests pass their own).</summary>
     public Func<string, string?>? Environment { get; init; }
 }

@@ -52,6 +52,7 @@ public static class ContractRunner
         var resolved = new List<ResolvedDataset>();
         for (var i = 0; i < schemas.Count; i++)
         {
+            options.Progress?.Report(new("resolving data", i, schemas.Count, "datasets"));
             resolved.Add(given[i] is { } ready
                 // Data a test names in code (MatchContract) is not a path the document asks for: nothing to confine.
                 ? await resolver.ResolveAsync(ready, cancellationToken).ConfigureAwait(false)
@@ -67,9 +68,12 @@ public static class ContractRunner
 
         var results = new List<ContractModelResult>();
         var runner = new SuiteRunner(session);
+        var checks = derived.Sum(d => d.Suite.Expectations.Count);
+        var checksDone = 0;
         for (var i = 0; i < schemas.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            options.Progress?.Report(new("running checks", checksDone, checks, "checks"));
             var source = new DataSource(schemas[i].Name, RelationName(schemas[i].Name)) { AbsentColumns = absent[i] };
             var historyKey = HistoryDataset(contract, contractPath, schemas[i]);
             var earlier = options.History is null ? null : await MetricHistory.LoadAsync(options.History, historyKey, cancellationToken).ConfigureAwait(false);
@@ -77,7 +81,9 @@ public static class ContractRunner
             if (options.History is not null)
                 await options.History.AppendAsync(HistoryRecorder.ToRun(report, HistoryRecorder.ContractKind, historyKey), cancellationToken).ConfigureAwait(false);
             results.Add(new ContractModelResult(schemas[i].Name, locations[i], derived[i], report, []));
+            checksDone += derived[i].Suite.Expectations.Count;
         }
+        options.Progress?.Report(new("running checks", checksDone, checks, "checks"));
         return new ContractRunResult(contract, server?.Name, results) { InputFiles = [contractPath, .. resolved.SelectMany(r => r.Files).Distinct()] };
     }
 
