@@ -35,53 +35,13 @@ public sealed record BenchCheckpoint(bool Restore, IReadOnlyList<CheckpointStep>
 
     public const string PreBenchmarkStep = "snapshot pre-benchmark";
 
-    public async Task SaveAsync(IObjectStore store, StorageUri benchRoot, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", 1);
-            w.WriteBoolean("restore", Restore);
-            w.WriteStartArray("steps");
-            foreach (var step in Steps)
-            {
-                w.WriteStartObject();
-                w.WriteString("step", step.Name);
-                if (step.Run is { } r)
-                {
-                    w.WriteStartObject("run");
-                    w.WriteString("label", r.Label);
-                    w.WriteNumber("iteration", r.Iteration);
-                    w.WriteBoolean("warmUp", r.WarmUp);
-                    w.WriteNumber("wallSeconds", r.WallSeconds);
-                    w.WriteNumber("cpuSeconds", r.CpuSeconds);
-                    w.WriteNumber("peakRssBytes", r.PeakRssBytes);
-                    w.WriteNumber("exitCode", r.ExitCode);
-                    w.WriteBoolean("timedOut", r.TimedOut);
-                    w.WriteString("stderrTail", r.StderrTail);
-                    w.WriteEndObject();
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (PreBenchmark is { } entries)
-            {
-                w.WriteStartArray("preBenchmark");
-                foreach (var e in entries)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("key", e.RelativeKey);
-                    w.WriteNumber("size", e.Size);
-                    w.WriteString("checksum", e.Checksum);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
-        }
-        await store.PutAsync(benchRoot.Append(FileName), buffer.ToArray(), cancellationToken).ConfigureAwait(false);
-    }
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    /// <summary>What checkpoint.json holds.</summary>
+    private sealed record Stored(int SchemaVersion, bool Restore, IReadOnlyList<CheckpointStep> Steps, IReadOnlyList<SnapshotEntry>? PreBenchmark);
+
+    public async Task SaveAsync(IObjectStore store, StorageUri benchRoot, CancellationToken cancellationToken) =>
+        await store.PutAsync(benchRoot.Append(FileName), JsonSerializer.SerializeToUtf8Bytes(new Stored(1, Restore, Steps, PreBenchmark), Json), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The bench's checkpoint; DQ6211 when it has none (it died before its first step, or predates checkpoints).</summary>
     public static async Task<BenchCheckpoint> LoadAsync(BenchNamespace bench, string benchId, CancellationToken cancellationToken)
@@ -91,24 +51,11 @@ public sealed record BenchCheckpoint(bool Restore, IReadOnlyList<CheckpointStep>
             ?? throw new InputException(BenchErrors.ResumeMismatch, $"Bench {benchId} has no {FileName}, so there is nothing to resume from: start a new bench (and dq bench restore {benchId} if it had purged the partition).", new SourceLocation(uri.ToString()));
         try
         {
-            using var doc = JsonDocument.Parse(text);
-            var root = doc.RootElement;
-            var steps = new List<CheckpointStep>();
-            foreach (var s in root.GetProperty("steps").EnumerateArray())
-            {
-                RunMeasurement? run = null;
-                if (s.TryGetProperty("run", out var r))
-                    run = new RunMeasurement(r.GetProperty("label").GetString()!, r.GetProperty("iteration").GetInt32(), r.GetProperty("warmUp").GetBoolean(),
-                        r.GetProperty("wallSeconds").GetDouble(), r.GetProperty("cpuSeconds").GetDouble(), r.GetProperty("peakRssBytes").GetInt64(),
-                        r.GetProperty("exitCode").GetInt32(), r.GetProperty("timedOut").GetBoolean(), r.GetProperty("stderrTail").GetString() ?? "");
-                steps.Add(new CheckpointStep(s.GetProperty("step").GetString()!, run));
-            }
-            List<SnapshotEntry>? pre = null;
-            if (root.TryGetProperty("preBenchmark", out var p))
-                pre = p.EnumerateArray().Select(e => new SnapshotEntry(e.GetProperty("key").GetString()!, e.GetProperty("size").GetInt64(), e.GetProperty("checksum").GetString()!)).ToList();
-            return new BenchCheckpoint(root.GetProperty("restore").GetBoolean(), steps, pre);
+            var stored = JsonSerializer.Deserialize<Stored>(text, Json) ?? throw new JsonException("null");
+            if (stored.Steps is null || stored.Steps.Any(s => s.Name is null)) throw new JsonException("no steps");
+            return new BenchCheckpoint(stored.Restore, stored.Steps, stored.PreBenchmark);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException ex)
         {
             throw new InputException(BenchErrors.ResumeMismatch, $"{uri} is not a bench checkpoint ({ex.Message}); start a new bench.", new SourceLocation(uri.ToString()), ex);
         }
