@@ -52,7 +52,7 @@ public sealed class BenchOverheadBenchmark : IBenchmark
         context.Report("generate main and feature partitions", sw.Elapsed,
             string.Create(CultureInfo.InvariantCulture, $"{rows} rows, {Files} files, {bytes / (1024.0 * 1024):F0} MiB per branch"));
 
-        var repo = CreateRepository(Path.Combine(dir, "repo"), data);
+        var repo = await CreateRepositoryAsync(Path.Combine(dir, "repo"), data, cancellationToken);
         var outputs = Path.Combine(dir, "outputs");
         // The canonical partition starts with main's data, so the pre-benchmark snapshot copies a full partition too.
         CopyTree(Path.Combine(data, "main"), Path.Combine(outputs, "silver", "orders", Partition));
@@ -145,24 +145,30 @@ public sealed class BenchOverheadBenchmark : IBenchmark
         }
     }
 
-    private static string CreateRepository(string repo, string data)
+    private static async Task<string> CreateRepositoryAsync(string repo, string data, CancellationToken cancellationToken)
     {
+        async Task Git(params string[] args)
+        {
+            var (code, _, error) = await GitWorktrees.GitAsync(repo, cancellationToken, args);
+            if (code != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
+        }
+
         Directory.CreateDirectory(repo);
-        Git(repo, "init", "-q", "-b", "main");
-        Git(repo, "config", "user.email", "bench@example.com");
-        Git(repo, "config", "user.name", "bench");
-        Git(repo, "config", "commit.gpgsign", "false");
+        await Git("init", "-q", "-b", "main");
+        await Git("config", "user.email", "bench@example.com");
+        await Git("config", "user.name", "bench");
+        await Git("config", "commit.gpgsign", "false");
         File.WriteAllText(Path.Combine(repo, ".gitignore"), ".worktrees/\n");
         foreach (var (branch, folder) in new[] { ("main", "main"), ("feature/x", "feature") })
         {
-            if (branch != "main") Git(repo, "checkout", "-q", "-b", branch);
+            if (branch != "main") await Git("checkout", "-q", "-b", branch);
             // "Already-written data": the pipeline hard-links its branch's precomputed partition into the outputs.
             File.WriteAllText(Path.Combine(repo, "pipeline.sh"),
                 $"#!/bin/sh\nset -e\nmkdir -p \"$1/silver/orders/ds=$2\"\ncp -al {Path.Combine(data, folder, "silver", "orders", Partition)}/. \"$1/silver/orders/ds=$2/\"\n");
-            Git(repo, "add", "-A");
-            Git(repo, "commit", "-q", "-m", branch);
+            await Git("add", "-A");
+            await Git("commit", "-q", "-m", branch);
         }
-        Git(repo, "checkout", "-q", "main");
+        await Git("checkout", "-q", "main");
         return repo;
     }
 
@@ -171,17 +177,6 @@ public sealed class BenchOverheadBenchmark : IBenchmark
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-    }
-
-    private static void Git(string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var p = Process.Start(start)!;
-        p.StandardOutput.ReadToEnd();
-        var error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
     }
 
     /// <summary>The bench's progress lines with the time each was written, to cut the run into phases.</summary>
