@@ -7,8 +7,9 @@
 #   4. dotnet test on main's outputs must pass (TRX, JUnit and the Markdown summary are written);
 #   5. the same tests on the feature's outputs (DQ_SERVER=feature) must fail on the 'refunded' status;
 #   6. a new repository made with `dotnet new dq-tests` (docs/getting-started.md) goes green, then red on a
-#      data defect; set-ups DataQuality.Xunit refuses fail the build with DQ7202-DQ7204 (new-repository.sh).
-# Last line: "example: N passed, N failed" (tests of step 4 plus the checks of steps 3, 5 and 6).
+#      data defect; set-ups DataQuality.Xunit refuses fail the build with DQ7202-DQ7204 (new-repository.sh);
+#   7. `dq bench run` on this pipeline, main against its feature variant (branch-bench.sh; ~12 s of CPU).
+# Last line: "example: N passed, N failed" (tests of step 4 plus the checks of steps 3, 5, 6 and 7).
 set -uo pipefail
 cd "$(dirname "$0")"
 repo=$(cd ../.. && pwd)
@@ -66,4 +67,12 @@ rm -f "$log"
 # 6. A new pipeline repository from the template, and the set-ups the build targets refuse.
 source ./new-repository.sh
 new_repository_checks
+
+# 7. The branch bench walkthrough: its own checks print as "branch-bench: ok|FAIL"; its exit code counts here.
+log=$(mktemp)
+bash branch-bench.sh >"$log" 2>&1
+status=$?
+[ "$status" -eq 0 ] || cat "$log"
+rm -f "$log"
+check "branch-bench.sh: dq bench run on main and the feature variant" $status
 finish

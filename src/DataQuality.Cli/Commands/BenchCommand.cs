@@ -49,12 +49,13 @@ internal static class BenchCommand
         var format = ChoiceOption.Create("--format", ["-f"], "Report format: markdown (default) or json.", CompareFormat.Markdown);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var snapshot = new Option<string?>("--snapshot") { Description = "Also write the Markdown report as an approval snapshot NAME.received.md, checked against NAME.verified.md." };
+        var resume = new Option<string?>("--resume") { Description = "Resume an interrupted bench (its id, see dq bench list) with the same arguments: completed runs and snapshots are skipped." };
         var html = HtmlReportOption.Create();
         var comparison = new CompareOptionSet();
         var storage = new StorageOptionsBinder();
 
         var command = new Command("run", "Run base then head into the target partition, snapshot each into the namespace, compare them and report runtime.");
-        foreach (var o in new Option[] { repo, baseBranch, headBranch, run, outputs, partition, layers, ns, client, env, repeat, restore, allowProd, hourlyRate, timeout, format, output, snapshot, html })
+        foreach (var o in new Option[] { repo, baseBranch, headBranch, run, outputs, partition, layers, ns, client, env, repeat, restore, allowProd, hourlyRate, timeout, format, output, snapshot, resume, html })
             command.Options.Add(o);
         comparison.AddTo(command);
         storage.AddTo(command);
@@ -80,6 +81,7 @@ internal static class BenchCommand
                 HourlyRate = parse.GetValue(hourlyRate),
                 RunTimeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
                 Comparison = comparison.Bind(parse),
+                ResumeId = parse.GetValue(resume),
             };
             var result = await new BenchRunner(storage.Bind(parse), context.Error).RunAsync(request, ct).ConfigureAwait(false);
             var text = parse.GetValue(format) == CompareFormat.Json ? BenchJson.Render(result) : BenchMarkdown.Render(result);

@@ -35,4 +35,7 @@ public static class BenchErrors
 
     /// <summary>The namespace lies inside the canonical outputs (or the other way round).</summary>
     public const string Overlap = "DQ6210";
+
+    /// <summary><c>--resume ID</c>: the bench has no usable checkpoint, or the arguments (branches, commits, command, partition, options) differ from the ones it was started with.</summary>
+    public const string ResumeMismatch = "DQ6211";
 }

@@ -49,6 +49,9 @@ public sealed record BenchRequest
 
     public ComparisonOptions Comparison { get; init; } = new();
 
+    /// <summary>The id of an interrupted bench to resume from its checkpoint (<c>--resume</c>); null starts a new bench.</summary>
+    public string? ResumeId { get; init; }
+
     /// <summary>The clock; tests fix it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

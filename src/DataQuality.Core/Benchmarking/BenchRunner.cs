@@ -30,8 +30,6 @@ public sealed class BenchRunner(S3StorageOptions? s3 = null, TextWriter? log = n
             var baseBranch = await git.ResolveAsync("base", request.BaseBranch, cancellationToken).ConfigureAwait(false);
             var headBranch = await git.ResolveAsync("head", request.HeadBranch, cancellationToken).ConfigureAwait(false);
             RunCommandTemplate.Check(request.RunCommand, RunCommandTemplate.Values(request, baseBranch).Keys);
-            await git.CheckoutAsync(baseBranch, cancellationToken).ConfigureAwait(false);
-            await git.CheckoutAsync(headBranch, cancellationToken).ConfigureAwait(false);
 
             var now = request.Clock.GetUtcNow();
             var context = new BenchContext
@@ -53,41 +51,82 @@ public sealed class BenchRunner(S3StorageOptions? s3 = null, TextWriter? log = n
                 Cores = Environment.ProcessorCount,
                 MemoryBytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
             };
+            var checkpoint = BenchCheckpoint.Start(request.Restore);
+            if (request.ResumeId is { } resumeId)
+            {
+                // Resume: the bench's own id and start, and only if it is the same bench (branches at the same
+                // commits, same command, partition and options); anything else would mix two benches' runs.
+                var stored = (await new BenchNamespace(nsStore, ns).GetAsync(resumeId, cancellationToken).ConfigureAwait(false)).Context;
+                checkpoint = await BenchCheckpoint.LoadAsync(new BenchNamespace(nsStore, ns), resumeId, cancellationToken).ConfigureAwait(false);
+                context = context with { BenchId = resumeId, StartedAt = stored.StartedAt, DqVersion = stored.DqVersion, Cores = stored.Cores, MemoryBytes = stored.MemoryBytes };
+                if (checkpoint.Mismatches(stored, context, request.Restore) is { Count: > 0 } differences)
+                    throw new InputException(BenchErrors.ResumeMismatch,
+                        $"--resume {resumeId}: these arguments are not the ones the bench was started with, so its completed runs cannot be reused: {string.Join("; ", differences)}. Resume with the original arguments, or start a new bench.",
+                        new SourceLocation(ns.Append(resumeId).Append("manifest.json").ToString()));
+            }
+            await git.CheckoutAsync(baseBranch, cancellationToken).ConfigureAwait(false);
+            await git.CheckoutAsync(headBranch, cancellationToken).ConfigureAwait(false);
             // Ids have one-second resolution: a second bench started within the same second (same client and
             // partition) must not overwrite the first one's folder, so it gets the next free suffix.
-            for (var n = 2; await ExistsAsync(nsStore, ns.Append(context.BenchId).Append("manifest.json"), cancellationToken).ConfigureAwait(false); n++)
+            for (var n = 2; request.ResumeId is null && await ExistsAsync(nsStore, ns.Append(context.BenchId).Append("manifest.json"), cancellationToken).ConfigureAwait(false); n++)
                 context = context with { BenchId = $"{BenchContext.NewId(now, request.Client, request.Partition)}-{n}" };
             var benchRoot = ns.Append(context.BenchId);
-            await using var benchLock = await BenchLock.AcquireAsync(nsStore, ns, context.Outputs, request.Partition, context.BenchId, now, cancellationToken).ConfigureAwait(false);
-            await PutJsonAsync(nsStore, benchRoot.Append("manifest.json"), context.Write, cancellationToken).ConfigureAwait(false);
-            _log.WriteLine($"dq bench: {context.BenchId}: base {baseBranch.Branch} @ {baseBranch.Commit[..Math.Min(12, baseBranch.Commit.Length)]}, head {headBranch.Branch} @ {headBranch.Commit[..Math.Min(12, headBranch.Commit.Length)]}");
+            await using var benchLock = await BenchLock.AcquireAsync(nsStore, ns, context.Outputs, request.Partition, context.BenchId, now, request.ResumeId, cancellationToken).ConfigureAwait(false);
+            if (request.ResumeId is null)
+            {
+                await PutJsonAsync(nsStore, benchRoot.Append("manifest.json"), context.Write, cancellationToken).ConfigureAwait(false);
+                await checkpoint.SaveAsync(nsStore, benchRoot, cancellationToken).ConfigureAwait(false);
+            }
+            _log.WriteLine($"dq bench: {context.BenchId}: base {baseBranch.Branch} @ {baseBranch.Commit[..Math.Min(12, baseBranch.Commit.Length)]}, head {headBranch.Branch} @ {headBranch.Commit[..Math.Min(12, headBranch.Commit.Length)]}"
+                + (request.ResumeId is null ? "" : $" (resumed; done: {(checkpoint.Steps.Count == 0 ? "nothing" : checkpoint.ToString())})"));
+
+            async Task CompleteAsync(string step, RunMeasurement? run = null)
+            {
+                checkpoint = checkpoint.With(step, run);
+                await checkpoint.SaveAsync(nsStore, benchRoot, cancellationToken).ConfigureAwait(false);
+            }
 
             var scope = new PartitionScope(request.Partition, request.Layers, request.Layout);
-            var before = await scope.ListAsync(outputStore, outputs, cancellationToken).ConfigureAwait(false);
-            var beforePrint = await PartitionSnapshot.FingerprintAsync(before, cancellationToken).ConfigureAwait(false);
-            await PartitionSnapshot.CopyAsync(scope, outputStore, outputs, nsStore, benchRoot.Append("pre-benchmark"), cancellationToken).ConfigureAwait(false);
-            _log.WriteLine($"dq bench: pre-benchmark snapshot: {before.Count} object(s) of [{string.Join(", ", request.Partition)}]");
+            if (!checkpoint.Done(BenchCheckpoint.PreBenchmarkStep))
+            {
+                var before = await PartitionSnapshot.CopyAsync(scope, outputStore, outputs, nsStore, benchRoot.Append("pre-benchmark"), cancellationToken).ConfigureAwait(false);
+                // Checksums cost a read of the whole partition: only --restore verifies against them.
+                if (request.Restore) checkpoint = checkpoint with { PreBenchmark = await PartitionSnapshot.FingerprintAsync(before, cancellationToken).ConfigureAwait(false) };
+                await CompleteAsync(BenchCheckpoint.PreBenchmarkStep).ConfigureAwait(false);
+                _log.WriteLine($"dq bench: pre-benchmark snapshot: {before.Count} object(s) of [{string.Join(", ", request.Partition)}]");
+            }
 
-            var runs = new List<RunMeasurement>();
             RestoreOutcome? restored = null;
             var logs = Path.Combine(git.Root, GitWorktrees.Folder, ".bench", context.BenchId);
+            string? awaitingSnapshot = null;
             try
             {
                 foreach (var (branch, iteration, warmUp, last) in Schedule(baseBranch, headBranch, request.Repeat))
                 {
-                    var purged = await scope.PurgeAsync(outputStore, outputs, cancellationToken).ConfigureAwait(false);
-                    var command = RunCommandTemplate.Expand(request.RunCommand, RunCommandTemplate.Values(request, branch));
-                    var env = new Dictionary<string, string> { ["DQ_BENCH_ID"] = context.BenchId, ["DQ_BENCH_LABEL"] = branch.Label };
-                    _log.WriteLine($"dq bench: {branch.Label} ({branch.Branch}) {(warmUp ? "warm-up" : $"run {iteration}")}: purged {purged} object(s), running");
-                    var run = await PipelineProcess.RunAsync(branch.Label, iteration, warmUp, command, branch.Worktree, logs, env, request.RunTimeout, cancellationToken).ConfigureAwait(false);
-                    runs.Add(run);
-                    _log.WriteLine($"dq bench: {branch.Label} {(warmUp ? "warm-up" : $"run {iteration}")}: exit {run.ExitCode}{(run.TimedOut ? " (timed out)" : "")}, {run.WallSeconds:0.00} s wall, {run.CpuSeconds:0.00} s CPU");
-                    if (!last) continue;
+                    var runStep = BenchCheckpoint.RunStep(branch.Label, iteration, warmUp);
+                    var snapshotStep = BenchCheckpoint.SnapshotStep(branch.Label);
+                    if (checkpoint.Done(runStep))
+                        _log.WriteLine($"dq bench: {branch.Label} {(warmUp ? "warm-up" : $"run {iteration}")}: done before the interruption, skipped");
+                    else
+                    {
+                        var purged = await scope.PurgeAsync(outputStore, outputs, cancellationToken).ConfigureAwait(false);
+                        var command = RunCommandTemplate.Expand(request.RunCommand, RunCommandTemplate.Values(request, branch));
+                        var env = new Dictionary<string, string> { ["DQ_BENCH_ID"] = context.BenchId, ["DQ_BENCH_LABEL"] = branch.Label };
+                        _log.WriteLine($"dq bench: {branch.Label} ({branch.Branch}) {(warmUp ? "warm-up" : $"run {iteration}")}: purged {purged} object(s), running");
+                        var run = await PipelineProcess.RunAsync(branch.Label, iteration, warmUp, command, branch.Worktree, logs, env, request.RunTimeout, cancellationToken).ConfigureAwait(false);
+                        _log.WriteLine($"dq bench: {branch.Label} {(warmUp ? "warm-up" : $"run {iteration}")}: exit {run.ExitCode}{(run.TimedOut ? " (timed out)" : "")}, {run.WallSeconds:0.00} s wall, {run.CpuSeconds:0.00} s CPU");
+                        await CompleteAsync(runStep, run).ConfigureAwait(false);
+                    }
+                    if (!last || checkpoint.Done(snapshotStep)) continue;
+                    awaitingSnapshot = runStep;
                     var kept = await PartitionSnapshot.CopyAsync(scope, outputStore, outputs, nsStore, benchRoot.Append(branch.Label), cancellationToken).ConfigureAwait(false);
-                    if (kept.Count == 0 && run.Succeeded)
+                    var succeeded = checkpoint.Runs.Last(r => r.Label == branch.Label).Succeeded;
+                    if (kept.Count == 0 && succeeded)
                         throw new InputException(BenchErrors.NothingWritten,
                             $"The {branch.Label} branch ({branch.Branch}) ran successfully but wrote nothing into [{string.Join(", ", request.Partition)}] under {outputs}{(request.Layers.Count > 0 ? $" (layers {string.Join(",", request.Layers)})" : "")}: check --outputs, --partition, --layout and that the command uses {{outputs}} and the partition placeholders. Its logs: {logs}",
                             new SourceLocation(outputs.ToString()));
+                    await CompleteAsync(snapshotStep).ConfigureAwait(false);
+                    awaitingSnapshot = null;
                 }
             }
             finally
@@ -95,13 +134,21 @@ public sealed class BenchRunner(S3StorageOptions? s3 = null, TextWriter? log = n
                 await UploadLogsAsync(nsStore, benchRoot, logs, cancellationToken).ConfigureAwait(false);
                 if (request.Restore)
                 {
-                    restored = await RestoreAsync(scope, nsStore, benchRoot.Append("pre-benchmark"), outputStore, outputs, beforePrint, CancellationToken.None).ConfigureAwait(false);
+                    // The restore overwrites the run whose snapshot was not taken yet: a resume must run it again.
+                    if (awaitingSnapshot is not null)
+                    {
+                        checkpoint = checkpoint.Without(awaitingSnapshot);
+                        await checkpoint.SaveAsync(nsStore, benchRoot, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    restored = await RestoreAsync(scope, nsStore, benchRoot.Append("pre-benchmark"), outputStore, outputs, checkpoint.PreBenchmark, CancellationToken.None).ConfigureAwait(false);
                     _log.WriteLine($"dq bench: restored {restored.Objects} object(s): {(restored.Identical ? "byte-identical to the pre-benchmark snapshot" : "DIFFERENT from the pre-benchmark snapshot")}");
                 }
             }
             if (restored is { Identical: false })
                 throw new InputException(BenchErrors.RestoreMismatch, $"The restored partition differs from the pre-benchmark snapshot: {string.Join("; ", restored.Differences.Take(10))}", new SourceLocation(outputs.ToString()));
 
+            var runs = Schedule(baseBranch, headBranch, request.Repeat)
+                .Select(s => checkpoint.Steps.First(c => c.Name == BenchCheckpoint.RunStep(s.Branch.Label, s.Iteration, s.WarmUp)).Run!).ToList();
             ComparisonReport? comparison = null;
             if (runs.Where(r => !r.WarmUp).GroupBy(r => r.Label).All(g => g.Last().Succeeded))
                 comparison = await CompareAsync(benchRoot, request.Comparison with { Layout = request.Layout }, cancellationToken).ConfigureAwait(false);

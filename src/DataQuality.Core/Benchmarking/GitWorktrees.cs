@@ -77,7 +77,8 @@ public sealed class GitWorktrees
             throw new InputException(BenchErrors.Repository, $"git {string.Join(' ', args)} failed in {directory}: {FirstLine(error)}", new SourceLocation(directory));
     }
 
-    private static async Task<(int Code, string Output, string Error)> GitAsync(string directory, CancellationToken cancellationToken, params string[] args)
+    /// <summary>Runs git in <paramref name="directory"/>; public for the bench-overhead benchmark, which builds its repository with it.</summary>
+    public static async Task<(int Code, string Output, string Error)> GitAsync(string directory, CancellationToken cancellationToken, params string[] args)
     {
         var start = new ProcessStartInfo("git")
         {

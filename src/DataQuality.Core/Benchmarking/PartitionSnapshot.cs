@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Storage;
 
 namespace DataQuality.Core.Benchmarking;
@@ -12,7 +13,10 @@ public sealed record SnapshotEntry(string RelativeKey, long Size, string Checksu
 /// </summary>
 public static class PartitionSnapshot
 {
-    /// <summary>Replaces whatever is at <paramref name="destination"/> with the scope's objects under <paramref name="source"/>.</summary>
+    /// <summary>
+    /// Replaces whatever is at <paramref name="destination"/> with the scope's objects under <paramref name="source"/>,
+    /// then verifies the copy (every key, with its size) so a caller can record the snapshot as complete.
+    /// </summary>
     public static async Task<IReadOnlyList<ScopedObject>> CopyAsync(
         PartitionScope scope, IObjectStore sourceStore, StorageUri source, IObjectStore destinationStore, StorageUri destination, CancellationToken cancellationToken)
     {
@@ -21,6 +25,14 @@ public static class PartitionSnapshot
         var objects = await scope.ListAsync(sourceStore, source, cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(objects, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (item, ct) =>
             await StorageOperations.CopyAsync(sourceStore, item.Object, destinationStore, destination.Append(item.RelativeKey), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        var copied = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var item in destinationStore.ListAsync(destination.WithKey(destination.DirectoryPrefix), cancellationToken).ConfigureAwait(false))
+            copied[ObjectSelection.RelativeKey(destination.DirectoryPrefix, item.Uri.Key)] = item.Size;
+        var wrong = objects.Where(o => !copied.TryGetValue(o.RelativeKey, out var size) || size != o.Object.Size).Select(o => o.RelativeKey).ToList();
+        if (wrong.Count > 0 || copied.Count != objects.Count)
+            throw new InputException(StorageErrorCodes.CorruptDownload,
+                $"The snapshot {destination} does not match {source} after copying ({(wrong.Count > 0 ? string.Join(", ", wrong.Take(5)) : $"{copied.Count} objects for {objects.Count}")}): something else writes there. Run again (--resume takes the snapshot again).",
+                new SourceLocation(destination.ToString()));
         return objects;
     }
 

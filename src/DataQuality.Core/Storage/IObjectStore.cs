@@ -31,6 +31,14 @@ public interface IObjectStore
     /// <summary>Stores <paramref name="content"/> under <paramref name="destination"/>.</summary>
     Task<StorageObject> PutAsync(StorageUri destination, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores <paramref name="content"/> under <paramref name="destination"/> only when no object is there; returns
+    /// null when one is (a lock: of two writers, one gets it). Local files: atomic (O_CREAT|O_EXCL). S3: a PUT with
+    /// <c>If-None-Match: *</c>, atomic on AWS S3 and servers that honour the header; a server that ignores it
+    /// (s3rver 3.7) overwrites, so callers read the object back to learn who won.
+    /// </summary>
+    Task<StorageObject?> CreateNewAsync(StorageUri destination, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
     /// <summary>Copies an object within this store (server-side for S3).</summary>
     Task CopyAsync(StorageObject source, StorageUri destination, CancellationToken cancellationToken);
 

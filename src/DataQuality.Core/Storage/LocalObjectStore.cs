@@ -83,6 +83,22 @@ public sealed class LocalObjectStore : IObjectStore
         return Describe(new FileInfo(destination.Key), destination);
     }
 
+    public async Task<StorageObject?> CreateNewAsync(StorageUri destination, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        EnsureParent(destination.Key);
+        try
+        {
+            // CreateNew is O_CREAT|O_EXCL: the file system lets exactly one of two racing writers create it.
+            await using var stream = new FileStream(destination.Key, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) when (File.Exists(destination.Key))
+        {
+            return null;
+        }
+        return Describe(new FileInfo(destination.Key), destination);
+    }
+
     public Task CopyAsync(StorageObject source, StorageUri destination, CancellationToken cancellationToken) =>
         UploadAsync(source.Uri.Key, destination, cancellationToken);
 

@@ -242,6 +242,24 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         return await PutAsync(request, destination, content.Length, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<StorageObject?> CreateNewAsync(StorageUri destination, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        var request = new PutObjectRequest
+        {
+            BucketName = destination.Bucket, Key = destination.Key, InputStream = stream, AutoCloseStream = false,
+            UseChunkEncoding = false, IfNoneMatch = "*",
+        };
+        try
+        {
+            return await PutAsync(request, destination, content.Length, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DataQualityException ex) when (ex.InnerException is AmazonS3Exception { StatusCode: System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.Conflict })
+        {
+            return null; // 412: the object exists; 409: a concurrent conditional write is in flight (AWS), which wins
+        }
+    }
+
     private async Task<StorageObject> PutAsync(PutObjectRequest request, StorageUri destination, long size, CancellationToken cancellationToken)
     {
         try
