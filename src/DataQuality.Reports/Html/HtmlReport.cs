@@ -14,7 +14,7 @@ namespace DataQuality.Reports.Html;
 /// few lines of plain JavaScript; no network at all (the Content-Security-Policy allows only the
 /// page's own script, by hash, so even a string that escaped escaping could not run). Large reports
 /// stay fast because check rows, column cards and collapsed entity bodies are written as data blocks
-/// the browser does not parse, rendered by the page's script when they near the window
+/// the browser keeps as text (no elements), rendered by the page's script when they near the window
 /// (<see cref="LazyChunks"/>); what is rendered uses <c>content-visibility: auto</c>.
 /// </summary>
 public static partial class HtmlReport
