@@ -28,10 +28,10 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page with the network blocked; <paramref name="blocked"/> collects every refused URL.</summary>
-    public async Task<IPage> NewPageAsync(List<string> blocked, int width = 1280, int height = 900)
+    /// <summary>A fresh page with the network blocked; <paramref name="blocked"/> collects every refused URL; <paramref name="scale"/> is device pixels per CSS pixel (screenshots).</summary>
+    public async Task<IPage> NewPageAsync(List<string> blocked, int width = 1280, int height = 900, float scale = 1)
     {
-        var page = await Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, DeviceScaleFactor = scale });
         await page.RouteAsync("**/*", async route =>
         {
             if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal)) { await route.ContinueAsync(); return; }

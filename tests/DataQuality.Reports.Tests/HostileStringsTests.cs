@@ -21,14 +21,15 @@ public sealed class HostileStringsTests(Browser browser)
         page.Console += (_, m) => console.Add($"{m.Type}: {m.Text}");
         page.PageError += (_, e) => console.Add($"pageerror: {e}");
         await page.GotoAsync(new Uri(file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        // Hover and open everything an attribute injection could hook.
-        await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+        // Render every lazy chunk, then hover and open everything an attribute injection could hook.
+        await ReportPage.ExpandAllAsync(page);
         await page.Mouse.MoveAsync(300, 300);
 
         (await page.EvaluateAsync<bool>("() => window.__pwned === undefined")).Should().BeTrue("no injected script or handler ran");
         console.Should().BeEmpty();
         blocked.Should().BeEmpty();
-        (await page.Locator("script").CountAsync()).Should().Be(1, "the page's own script is the only one");
+        (await page.Locator("script:not([type])").CountAsync()).Should().Be(1, "the page's own script is the only one");
+        (await page.Locator($"script:not([type='{HtmlReport.LazyBlockType}'])").CountAsync()).Should().Be(1, "the rest are data blocks, which never run");
         (await page.Locator("img").CountAsync()).Should().Be(0);
         (await page.Locator("svg.chart").CountAsync()).Should().BeGreaterThan(3, "the charts still render");
 
@@ -46,6 +47,14 @@ public sealed class HostileStringsTests(Browser browser)
             HtmlText.Escape(s).Should().NotContainAny("<", ">", "\"", "'");
             var shown = HtmlText.Show(s);
             shown.Should().NotContain("<script").And.NotContain("</svg").And.NotContain("onerror=\"");
+            HtmlText.DataBlock(shown).Should().Be(shown, "escaped text never needs the data-block guard");
+        }
+        // Markup in a lazy data block can neither end the block nor switch the tokenizer into its escaped states.
+        foreach (var breaker in new[] { "</script>", "</SCRIPT >", "<!--<script>", "<script>" })
+        {
+            var guarded = HtmlText.DataBlock($"<p>{breaker}</p>");
+            guarded.Should().NotContainEquivalentOf("</script").And.NotContain("<!--").And.NotContainEquivalentOf("<script");
+            guarded.Should().StartWith("<p>").And.EndWith("</p>");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataQuality.Core.Profiling;
+using DataQuality.Core.Reporting;
 using Spectre.Console;
 
 namespace DataQuality.Cli.Commands;
@@ -76,10 +77,7 @@ internal static class ProfileRendering
     }
 
     /// <summary>Metadata-only columns were never decoded, so nothing is known about their distinct values.</summary>
-    private static string Distinct(ColumnProfile c) =>
-        c.NonNullCount == 0 ? "0"
-        : c.TopKSketch.Total == 0 ? "n/a"
-        : "~" + c.DistinctEstimate.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Distinct(ColumnProfile c) => ProfileFigures.Distinct(c);
 
     /// <summary>
     /// Exact counts print as they are; sketch counts (more distinct values than the sketch holds) print
@@ -90,15 +88,11 @@ internal static class ProfileRendering
     {
         var top = c.TopValues;
         if (top.Count == 0) return "";
-        string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        if (c.TopValuesExact)
-            return top[0].Count <= 1 ? "(no repeats)" : string.Join(", ", top.Take(3).Select(v => $"{Short(v.Value, 16)} ({Count(v.Count)})"));
-        var error = c.TopKSketch.MaxError;
-        var frequent = top.Where(v => v.Count > error).Take(3).ToList();
+        if (c.TopValuesExact && top[0].Count <= 1) return "(no repeats)";
+        var frequent = ProfileFigures.ShownTopValues(c).Take(3).ToList();
         if (frequent.Count > 0)
-            return string.Join(", ", frequent.Select(v => $"{Short(v.Value, 16)} (~{Count(v.Count)})"));
-        var distinct = "~" + c.DistinctEstimate.ToString("N0", CultureInfo.InvariantCulture) + " distinct";
-        return c.DistinctEstimate >= 0.9 * c.NonNullCount ? $"unique ({distinct})" : $"no frequent values ({distinct})";
+            return string.Join(", ", frequent.Select(v => $"{Short(v.Value, 16)} ({ProfileFigures.TopValueCount(c, v.Count)})"));
+        return ProfileFigures.NoFrequentValues(c);
     }
 
     private static IEnumerable<string> Notes(DatasetProfile profile)

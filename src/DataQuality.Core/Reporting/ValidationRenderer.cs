@@ -2,21 +2,19 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using DataQuality.Core.Checks;
 
 namespace DataQuality.Core.Reporting;
 
-/// <summary>Renders validation reports as text, JSON, Markdown (failures first) or JUnit XML.</summary>
+/// <summary>Renders validation reports as text, JSON, Markdown (failures first) or JUnit XML (<see cref="JUnitReport"/>).</summary>
 public static class ValidationRenderer
 {
-
     public static string Render(IReadOnlyList<ValidationReport> reports, ReportFormat format) => format switch
     {
         ReportFormat.Text => Text(reports),
         ReportFormat.Json => Json(reports),
         ReportFormat.Markdown => Markdown(reports),
-        ReportFormat.Junit => JUnit(reports),
+        ReportFormat.Junit => JUnitReport.Render(reports),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -65,40 +63,6 @@ public static class ValidationRenderer
             sb.AppendLine();
         }
         return sb.ToString();
-    }
-
-    public static string JUnit(IReadOnlyList<ValidationReport> reports)
-    {
-        var suites = new XElement("testsuites");
-        foreach (var report in reports)
-        {
-            var s = report.Statistics;
-            var suite = new XElement("testsuite",
-                new XAttribute("name", $"{report.SuiteName} · {report.DatasetName}"),
-                new XAttribute("tests", s.Evaluated),
-                new XAttribute("failures", s.Failed),
-                new XAttribute("errors", s.Errored),
-                new XAttribute("skipped", 0));
-            foreach (var r in report.Results)
-            {
-                var testcase = new XElement("testcase", new XAttribute("classname", report.SuiteName), new XAttribute("name", r.Expectation.DisplayName));
-                switch (r.Status)
-                {
-                    case CheckStatus.Failed:
-                        testcase.Add(new XElement("failure", new XAttribute("message", Detail(r)), Observed(r)));
-                        break;
-                    case CheckStatus.Error:
-                        testcase.Add(new XElement("error", new XAttribute("message", r.Exception?.Message ?? "error"), r.Exception?.Code));
-                        break;
-                    case CheckStatus.Warned:
-                        testcase.Add(new XElement("system-out", $"WARNING: {Detail(r)}"));
-                        break;
-                }
-                suite.Add(testcase);
-            }
-            suites.Add(suite);
-        }
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString() + "\n";
     }
 
     public static string Badge(CheckStatus status) => status switch

@@ -62,26 +62,29 @@ public static partial class HtmlReport
     private static void Entity(StringBuilder sb, EntitySection section)
     {
         var e = section.Entity;
-        // Entities that changed open; identical ones stay collapsed (and unrendered) until asked for.
-        sb.Append($"<details class=\"block\" id=\"{section.Anchor}\" data-status=\"{e.Presence.ToString().ToLowerInvariant()}\"{(Interesting(e) ? " open" : "")}>");
+        // Entities that changed open; unchanged ones stay collapsed, their body rendered by the page's script when opened.
+        var interesting = Interesting(e);
+        sb.Append($"<details class=\"block\" id=\"{section.Anchor}\" data-status=\"{e.Presence.ToString().ToLowerInvariant()}\"{(interesting ? " open" : "")}>");
         sb.Append($"<summary><h3>{Show(e.Name)}</h3> <span class=\"muted\">{Presence(e)} · rows {Count(e.RowCounts.Base)} → {Count(e.RowCounts.Head)} ({Delta(e.RowCounts)})</span></summary>");
+        var body = interesting ? sb : new StringBuilder();
         if (e.Partitions.Count > 0)
         {
-            sb.Append("<h4>Rows per partition</h4><div class=\"legend\"><span class=\"lb\"></span>base<span class=\"lh\"></span>head</div>");
+            body.Append("<h4>Rows per partition</h4><div class=\"legend\"><span class=\"lb\"></span>base<span class=\"lh\"></span>head</div>");
             var shown = e.Partitions.OrderByDescending(p => Math.Abs(p.HeadRows - p.BaseRows)).ThenBy(p => p.Partition, StringComparer.Ordinal).Take(MaxPartitionBars)
                 .OrderBy(p => p.Partition, StringComparer.Ordinal).ToList();
-            sb.Append(Svg.Bars(shown.Select(p => (p.Partition, (double)p.BaseRows, (double?)p.HeadRows)).ToList(), $"Rows per partition of {e.Name}", paired: true));
-            if (e.Partitions.Count > shown.Count) sb.Append($"<p class=\"muted\">{Count(shown.Count)} of {Count(e.Partitions.Count)} partitions shown (largest changes).</p>");
+            body.Append(Svg.Bars(shown.Select(p => (p.Partition, (double)p.BaseRows, (double?)p.HeadRows)).ToList(), $"Rows per partition of {e.Name}", paired: true));
+            if (e.Partitions.Count > shown.Count) body.Append($"<p class=\"muted\">{Count(shown.Count)} of {Count(e.Partitions.Count)} partitions shown (largest changes).</p>");
         }
         if (e.SchemaChanges.Count > 0)
         {
-            sb.Append("<h4>Schema changes</h4><table><tr><th>column</th><th>change</th><th>before</th><th>after</th></tr>");
+            body.Append("<h4>Schema changes</h4><table><tr><th>column</th><th>change</th><th>before</th><th>after</th></tr>");
             foreach (var c in e.SchemaChanges)
-                sb.Append($"<tr><td>{Show(c.Column)}</td><td>{c.Kind}</td><td>{Show(c.Before)}</td><td>{Show(c.After)}</td></tr>");
-            sb.Append("</table>");
+                body.Append($"<tr><td>{Show(c.Column)}</td><td>{c.Kind}</td><td>{Show(c.Before)}</td><td>{Show(c.After)}</td></tr>");
+            body.Append("</table>");
         }
-        if (e.Keyed is { } k) Keyed(sb, e, k);
-        if (e.Profile.Any(p => p.Drift is not null)) Drift(sb, e);
+        if (e.Keyed is { } k) Keyed(body, e, k);
+        if (e.Profile.Any(p => p.Drift is not null)) Drift(body, e);
+        if (!interesting) LazyChunks(sb, [body.ToString()], 1, _ => "height:200px", (chunk, html) => chunk.Append(html));
         sb.Append("</details>\n");
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using DataQuality.Core.Profiling;
+using DataQuality.Core.Reporting;
 using DataQuality.Reports.Model;
 using static DataQuality.Reports.Html.HtmlText;
 
@@ -8,6 +9,9 @@ namespace DataQuality.Reports.Html;
 public static partial class HtmlReport
 {
     private const int TopValuesShown = 10;
+
+    /// <summary>Column cards (each with its chart) per lazily rendered chunk.</summary>
+    private const int CardsPerChunk = 6;
 
     private static void Profiles(StringBuilder sb, IReadOnlyList<ProfileSection> sections)
     {
@@ -20,7 +24,8 @@ public static partial class HtmlReport
             var kinds = section.Columns.Select(c => KindName(c.Column)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(k => (k, k));
             FilterBar(sb, listId, section.Columns.Count, "search columns", kinds);
             sb.Append($"<div class=\"cards\" id=\"{listId}\">\n");
-            foreach (var column in section.Columns) Column(sb, column);
+            // A placeholder spans the grid; cards are ~340 px high, about three to a row.
+            LazyChunks(sb, section.Columns, CardsPerChunk, n => $"grid-column:1/-1;height:{(n + 2) / 3 * 340}px", Column);
             sb.Append("</div></details>\n");
         }
         sb.Append("</section>\n");
@@ -35,7 +40,7 @@ public static partial class HtmlReport
         var type = string.Join(" / ", new[] { KindName(c), c.LogicalType, c.PhysicalType }.Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.OrdinalIgnoreCase));
         sb.Append($"<div class=\"muted\">{Show(type)}{(c.Partition ? " · partition column" : "")}{(c.Repeated ? " · repeated" : "")}</div><dl>");
         Stat(sb, "nulls", $"{Count(c.NullCount)} of {Count(c.ValueCount)}{(c.ValueCount > 0 ? " (" + Percent(100.0 * c.NullCount / c.ValueCount) + ")" : "")}");
-        Stat(sb, "distinct", "≈" + Count((long)c.DistinctEstimate));
+        Stat(sb, "distinct", Escape(ProfileFigures.Distinct(c)));
         if (c.Min is not null || c.Max is not null) Stat(sb, "min … max", $"{Show(c.Min)} … {Show(c.Max)}");
         // Temporal values are microseconds since the epoch: the mean reads as a time, the spread as days.
         if (c.Mean is { } mean && c.Kind.IsTemporal())
@@ -49,12 +54,15 @@ public static partial class HtmlReport
             Stat(sb, "length", $"{Count(s.MinLength)} … {Count(s.MaxLength)} (mean {Escape(Number(s.MeanLength))})");
             if (InferredType(s) is { } inferred) Stat(sb, "inferred type", Escape(inferred));
         }
+        if (c.TopValues.Count > 0 && ProfileFigures.ShownTopValues(c).Count == 0) Stat(sb, "top values", Escape(ProfileFigures.NoFrequentValues(c)));
         if (c.Unsupported is { } why) Stat(sb, "not profiled", Show(why));
         sb.Append("</dl>");
         if (c.Histogram is { Count: > 0 } bins)
             sb.Append(Svg.Histogram(bins.Select(b => (c.FormatNumber(b.Lower), c.FormatNumber(b.Upper), b.Count)).ToList(), $"Histogram of {c.Path}"));
-        else if (c.TopValues is { Count: > 0 } top)
-            sb.Append(Svg.Bars(top.Take(TopValuesShown).Select(t => (t.Value, (double)t.Count, (double?)null)).ToList(), $"Top values of {c.Path}"));
+        else if (ProfileFigures.ShownTopValues(c) is { Count: > 0 } top)
+            // Counts from the frequent-items sketch carry "~" as in the CLI's profile table; exact ones are bare.
+            sb.Append(Svg.Bars(top.Take(TopValuesShown).Select(t => (t.Value, (double)t.Count, (double?)null)).ToList(),
+                $"Top values of {c.Path}{(c.TopValuesExact ? "" : " (approximate counts)")}", approximate: !c.TopValuesExact));
         sb.Append("</article>\n");
     }
 

@@ -17,6 +17,9 @@ public static partial class HtmlReport
 
     private const int MaxSampleRows = 20;
 
+    /// <summary>Check rows per lazily rendered chunk: a window's worth, so the first screen is one or two chunks.</summary>
+    private const int RowsPerChunk = 40;
+
     private static void Validation(StringBuilder sb, IReadOnlyList<ValidationSection> sections)
     {
         sb.Append("<section id=\"validation\"><h2>Validation</h2>\n");
@@ -31,7 +34,8 @@ public static partial class HtmlReport
             sb.Append($"<span class=\"muted\">{Count(st.Evaluated)} checks: {Count(st.Successful)} passed, {Count(st.Warned)} warned, {Count(st.Failed)} failed, {Count(st.Errored)} errors · {Show(section.Source)}</span></summary>");
             FilterBar(sb, listId, section.Checks.Count, "search checks", StatusOptions);
             sb.Append($"<div class=\"rows\" id=\"{listId}\"><div class=\"row head\"><span>status</span><span>check</span><span>observed</span><span>threshold</span><span>unexpected</span><span>%</span></div>\n");
-            foreach (var check in section.Checks) Check(sb, check);
+            // Rows are ~30 px high (one line; samples stay in a collapsed details).
+            LazyChunks(sb, section.Checks, RowsPerChunk, n => $"height:{n * 30}px", Check);
             sb.Append("</div></details>\n");
         }
         sb.Append("</section>\n");

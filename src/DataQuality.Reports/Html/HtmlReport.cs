@@ -13,8 +13,9 @@ namespace DataQuality.Reports.Html;
 /// Renders a <see cref="ReportModel"/> as one self-contained HTML page: inline CSS, inline SVG and a
 /// few lines of plain JavaScript; no network at all (the Content-Security-Policy allows only the
 /// page's own script, by hash, so even a string that escaped escaping could not run). Large reports
-/// stay fast because rows, cards and sections use <c>content-visibility: auto</c> (the browser lays
-/// out only what is on screen) and details are collapsed <c>&lt;details&gt;</c> (not rendered until opened).
+/// stay fast because check rows, column cards and collapsed entity bodies are written as data blocks
+/// the browser keeps as text (no elements), rendered by the page's script when they near the window
+/// (<see cref="LazyChunks"/>); what is rendered uses <c>content-visibility: auto</c>.
 /// </summary>
 public static partial class HtmlReport
 {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace DataQuality.Reports.Html;
 
@@ -11,7 +12,7 @@ namespace DataQuality.Reports.Html;
 /// characters that matter in text and double-quoted attributes), shown bidi-isolated, and cut to a
 /// readable length, so a column called <c>&lt;/svg&gt;&lt;script&gt;</c> is just text.
 /// </summary>
-internal static class HtmlText
+internal static partial class HtmlText
 {
     public const int MaxShown = 240;
 
@@ -57,6 +58,17 @@ internal static class HtmlText
         if (text is null || text.Length > MaxShown) return Show(text);
         return Escape(text);
     }
+
+    /// <summary>
+    /// Page markup made safe to sit inside a <c>&lt;script type="text/x-dq-html"&gt;</c> data block, which the
+    /// browser keeps as raw text until the page's script renders it. Only <c>&lt;/script</c> (which would end the
+    /// block) and <c>&lt;!--</c> or <c>&lt;script</c> (which change how the tokenizer finds that end) matter there;
+    /// escaped text never contains them, and this makes sure markup does not either: each becomes text.
+    /// </summary>
+    public static string DataBlock(string html) => DataBlockBreakers().Replace(html, "&lt;");
+
+    [GeneratedRegex("<(?=/?script|!--)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DataBlockBreakers();
 
     public static string Json(JsonNode? node) => node is null ? "null"
         : node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()

@@ -28,8 +28,11 @@ internal static class Svg
         return sb.ToString();
     }
 
-    /// <summary>Horizontal bars, one per label (<paramref name="second"/> draws a head bar under each base bar).</summary>
-    public static string Bars(IReadOnlyList<(string Label, double Value, double? Second)> items, string title, bool paired = false)
+    /// <summary>
+    /// Horizontal bars, one per label (<paramref name="paired"/> draws a head bar under each base bar);
+    /// <paramref name="approximate"/> marks every figure <c>~</c> (sketch estimates).
+    /// </summary>
+    public static string Bars(IReadOnlyList<(string Label, double Value, double? Second)> items, string title, bool paired = false, bool approximate = false)
     {
         const int W = 420, Label = 150, Row = 16;
         var pairH = paired ? 2 * Row - 4 : Row;
@@ -41,17 +44,17 @@ internal static class Svg
         foreach (var (label, value, second) in items)
         {
             sb.Append($"<text x=\"{Label - 4}\" y=\"{F(y + 11)}\" text-anchor=\"end\">{Escape(Cut(label, 24))}<title>{Escape(label)}</title></text>");
-            Bar(sb, paired ? "b" : "bar", Label, y, plot, value, max, paired ? Row - 4 : Row - 2, label);
-            if (paired) Bar(sb, "h", Label, y + Row - 2, plot, second ?? 0, max, Row - 4, label);
+            Bar(sb, paired ? "b" : "bar", Label, y, plot, value, max, paired ? Row - 4 : Row - 2, label, approximate);
+            if (paired) Bar(sb, "h", Label, y + Row - 2, plot, second ?? 0, max, Row - 4, label, approximate);
             y += pairH + 4;
         }
         return sb.Append("</svg>").ToString();
     }
 
-    private static void Bar(StringBuilder sb, string cls, int x, double y, int plot, double value, double max, int height, string label)
+    private static void Bar(StringBuilder sb, string cls, int x, double y, int plot, double value, double max, int height, string label, bool approximate)
     {
         var w = value <= 0 ? 0 : Math.Max(1, plot * value / max);
-        var text = Number(value);
+        var text = (approximate ? "~" : "") + Number(value);
         sb.Append($"<rect class=\"{cls}\" x=\"{x}\" y=\"{F(y)}\" width=\"{F(w)}\" height=\"{height}\"><title>{Escape(label)}: {text}</title></rect>");
         sb.Append($"<text x=\"{F(x + w + 4)}\" y=\"{F(y + height - 2)}\">{text}</text>");
     }
