@@ -132,7 +132,7 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
     }
 
     private static string Filter(string predicate, string condition) =>
-        $"count(*) FILTER (WHERE {(condition == "TRUE" ? predicate : $"({condition}) AND {predicate}")})::BIGINT";
+        AggregateSql.Count("*", condition == "TRUE" ? predicate : $"({condition}) AND {predicate}");
 
     /// <summary>Cumulative shares at the edges → per-bin shares (the last bin takes the rest).</summary>
     private static double[] Shares(double[] cumulative)
