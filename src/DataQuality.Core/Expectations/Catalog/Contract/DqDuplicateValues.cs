@@ -25,8 +25,7 @@ public sealed class DqDuplicateValues : ContractMetricExpectation
         {
             var idents = context.Columns().Select(PlanContext.Ident).ToList();
             var anyValue = string.Join(" OR ", idents.Select(i => $"{i} IS NOT NULL"));
-            // The DISTINCT count keeps its FILTER (count_if cannot count distinct values): one per composite key, not per column.
-            return $"{AggregateSql.Count("*", anyValue)} - count(DISTINCT ({string.Join(", ", idents)})) FILTER (WHERE {anyValue})";
+            return $"count(*) FILTER (WHERE {anyValue}) - count(DISTINCT ({string.Join(", ", idents)})) FILTER (WHERE {anyValue})";
         }
         var ident = Ident(context);
         return $"count({ident}) - count(DISTINCT {ident})";
