@@ -11,8 +11,8 @@ namespace DataQuality.Core.Checks.Planning;
 public sealed record ColumnCounts(MetricHandle Element, MetricHandle NonNull)
 {
     public static ColumnCounts Register(ScanBuilder scan, string ident, string condition) => new(
-        scan.Aggregate(AggregateSql.Filtered("count(*)", condition)),
-        scan.Aggregate(AggregateSql.Filtered($"count({ident})", condition)));
+        scan.Aggregate(AggregateSql.Count("*", condition)),
+        scan.Aggregate(AggregateSql.Count(ident, condition)));
 
     public IReadOnlyList<MetricHandle> Handles => [Element, NonNull];
 

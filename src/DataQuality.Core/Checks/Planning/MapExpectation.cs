@@ -23,7 +23,7 @@ public abstract class MapExpectation : ExpectationDefinition
         var scan = context.Scan;
         // The predicates are written without no-op terms (TRUE conditions, FALSE missing tests): the scan
         // evaluates them for every row, so a 30-check suite must cost what a hand-written query costs.
-        // A NULL unexpected predicate leaves the row out of FILTER/WHERE, so it needs no coalesce.
+        // A NULL unexpected predicate leaves the row uncounted (count_if) or out of WHERE, so it needs no coalesce.
         var noMissing = spec.Missing == "FALSE";
         var element = scan.Aggregate(Count(condition));
         // Non-null counts come from count(column) when the spec allows it (cheap); missing = element − non-missing.
@@ -75,9 +75,9 @@ public abstract class MapExpectation : ExpectationDefinition
     /// <summary>GX's wording when partial_unexpected_counts cannot be built because sample values are dicts.</summary>
     public const string UnhashableCountsError = "partial_unexpected_counts requested, but requires a hashable type";
 
-    private static string Count(string where) => CountOf("*", where);
+    private static string Count(string where) => AggregateSql.Count("*", where);
 
-    private static string CountOf(string what, string where) => where == "TRUE" ? $"count({what})" : $"count({what}) FILTER (WHERE {where})";
+    private static string CountOf(string what, string where) => AggregateSql.Count(what, where);
 
     /// <summary>Conjunction without TRUE terms (TRUE when nothing is left).</summary>
     protected static string And(params string[] terms)

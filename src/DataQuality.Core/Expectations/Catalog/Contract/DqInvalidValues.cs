@@ -33,6 +33,6 @@ public sealed class DqInvalidValues : ContractMetricExpectation
         if (context.Kwargs.OptionalString("pattern") is { } pattern)
             tests.Add($"regexp_matches({ident}::VARCHAR, {SqlText.Literal(pattern)})");
         if (tests.Count == 0) throw context.Kwargs.Invalid("invalidValues needs valid_values or pattern.");
-        return $"count(*) FILTER (WHERE {ident} IS NOT NULL AND NOT coalesce({string.Join(" AND ", tests)}, FALSE))";
+        return AggregateSql.Count("*", $"{ident} IS NOT NULL AND NOT coalesce({string.Join(" AND ", tests)}, FALSE)");
     }
 }

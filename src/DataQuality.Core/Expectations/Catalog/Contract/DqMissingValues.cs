@@ -19,9 +19,9 @@ public sealed class DqMissingValues : ContractMetricExpectation
         var column = context.Column();
         var ident = PlanContext.Ident(column);
         var values = (context.Kwargs.OptionalArray("missing_values") ?? []).Where(v => v is not null).ToList();
-        if (values.Count == 0) return $"count(*) FILTER (WHERE {ident} IS NULL)";
+        if (values.Count == 0) return AggregateSql.Count("*", $"{ident} IS NULL");
         // Compared as text so '' and 'N/A' work on any column type without cast errors.
         var list = string.Join(", ", values.Select(v => PlanContext.Literal(v!.DeepClone(), new SchemaColumn("v", "VARCHAR"))));
-        return $"count(*) FILTER (WHERE {ident} IS NULL OR {ident}::VARCHAR IN ({list}))";
+        return AggregateSql.Count("*", $"{ident} IS NULL OR {ident}::VARCHAR IN ({list})");
     }
 }

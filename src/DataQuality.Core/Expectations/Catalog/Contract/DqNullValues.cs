@@ -10,5 +10,5 @@ public sealed class DqNullValues : ContractMetricExpectation
 
     protected override IReadOnlyList<ExpectationArgument> OwnArguments => [Arg.Column];
     protected override string MetricName => "missing_count";
-    protected override string CountSql(PlanContext context) => $"count(*) FILTER (WHERE {Ident(context)} IS NULL)";
+    protected override string CountSql(PlanContext context) => AggregateSql.Count("*", $"{Ident(context)} IS NULL");
 }

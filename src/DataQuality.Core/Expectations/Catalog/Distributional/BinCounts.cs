@@ -32,7 +32,7 @@ public sealed record BinCounts(MetricHandle[] Bins, MetricHandle Below, MetricHa
     public double[] Read(MetricValues values) => Bins.Select(b => (double)values.Long(b)).ToArray();
 
     private static MetricHandle Count(ScanBuilder scan, string predicate, string condition) =>
-        scan.Aggregate($"count(*) FILTER (WHERE {(condition == "TRUE" ? predicate : $"({condition}) AND {predicate}")})::BIGINT");
+        scan.Aggregate(AggregateSql.Count("*", condition == "TRUE" ? predicate : $"({condition}) AND {predicate}"));
 
     internal static string Num(double d) => d.ToString("R", CultureInfo.InvariantCulture) + "::DOUBLE";
 }

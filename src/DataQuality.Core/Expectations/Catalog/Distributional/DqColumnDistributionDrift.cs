@@ -132,7 +132,7 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
     }
 
     private static string Filter(string predicate, string condition) =>
-        $"count(*) FILTER (WHERE {(condition == "TRUE" ? predicate : $"({condition}) AND {predicate}")})::BIGINT";
+        AggregateSql.Count("*", condition == "TRUE" ? predicate : $"({condition}) AND {predicate}");
 
     /// <summary>sup |F_ref − F_cur| over the reference sketch's values and the current quantiles; F_cur is linear between quantiles.</summary>
     private static double KsDistance(Profiling.Sketches.KllSketch sketch, double[] q, double[] p)
