@@ -6,13 +6,13 @@ namespace DataQuality.Generators
 {
     /// <summary>
     /// Everything the generator needs from one suite or contract file, and nothing more: the
-    /// build only has to know the test class and theory names. The checks are read by the engine
-    /// at test time. A value type with structural equality, so an unchanged file is a cache hit
+    /// build only has to know the test class and theory names (from dq-lint's <see cref="ModelList"/>).
+    /// The checks are read by the engine at test time. A value type with structural equality, so an unchanged file is a cache hit
     /// in the incremental pipeline.
     /// </summary>
     internal sealed class CheckFileModel : IEquatable<CheckFileModel>
     {
-        public CheckFileModel(CheckFileKind kind, string path, string relativePath, string name, string? dataset, IReadOnlyList<string> models, string? problem)
+        public CheckFileModel(CheckFileKind kind, string path, string relativePath, string name, string? dataset, IReadOnlyList<string> models)
         {
             Kind = kind;
             Path = path;
@@ -20,12 +20,11 @@ namespace DataQuality.Generators
             Name = name;
             Dataset = dataset;
             Models = models;
-            Problem = problem;
         }
 
         public CheckFileKind Kind { get; }
 
-        /// <summary>Absolute path, as the compiler sees the AdditionalFile.</summary>
+        /// <summary>Absolute path of the suite or contract file, as dq-lint wrote it.</summary>
         public string Path { get; }
 
         /// <summary>Path relative to the project directory, with forward slashes (for names and traits).</summary>
@@ -40,12 +39,9 @@ namespace DataQuality.Generators
         /// <summary>One theory per model: the suite's dataset, or each model of a contract.</summary>
         public IReadOnlyList<string> Models { get; }
 
-        /// <summary>Why the names could not be read (reported as a build diagnostic), or null.</summary>
-        public string? Problem { get; }
-
         public bool Equals(CheckFileModel? other) =>
             other is not null && Kind == other.Kind && Path == other.Path && RelativePath == other.RelativePath && Name == other.Name
-            && Dataset == other.Dataset && Problem == other.Problem && Models.SequenceEqual(other.Models);
+            && Dataset == other.Dataset && Models.SequenceEqual(other.Models);
 
         public override bool Equals(object? obj) => Equals(obj as CheckFileModel);
 
