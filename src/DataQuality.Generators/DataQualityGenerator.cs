@@ -70,7 +70,7 @@ public sealed class DataQualityGenerator : IIncrementalGenerator
     {
         if (entries is null) return ImmutableArray<CheckFileModel>.Empty;
         var models = ImmutableArray.CreateBuilder<CheckFileModel>(entries.Count);
-        foreach (var e in entries) models.Add(new CheckFileModel(e.Kind, e.Path, Relative(projectDir, e.Path), e.Name, e.Dataset, e.Models));
+        foreach (var entry in entries) models.Add(new CheckFileModel(entry, Relative(projectDir, entry.Path)));
         return models.ToImmutable();
     }
 

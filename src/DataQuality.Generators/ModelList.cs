@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace DataQuality.Generators;
@@ -84,8 +85,8 @@ internal static class ModelList
     }
 }
 
-/// <summary>One suite or contract as the engine read it: its name, a suite's dataset, and one model per theory.</summary>
-internal sealed class ModelListEntry
+/// <summary>One suite or contract as the engine read it: its name, a suite's dataset, and one model per theory. Compared by value.</summary>
+internal sealed class ModelListEntry : IEquatable<ModelListEntry>
 {
     public ModelListEntry(CheckFileKind kind, string path, string name, string? dataset, IReadOnlyList<string> models)
     {
@@ -106,4 +107,19 @@ internal sealed class ModelListEntry
     public string? Dataset { get; }
 
     public IReadOnlyList<string> Models { get; }
+
+    public bool Equals(ModelListEntry? other) =>
+        other is not null && Kind == other.Kind && Path == other.Path && Name == other.Name && Dataset == other.Dataset && Models.SequenceEqual(other.Models);
+
+    public override bool Equals(object? obj) => Equals(obj as ModelListEntry);
+
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = (int)Kind * 397 ^ StringComparer.Ordinal.GetHashCode(Path);
+            foreach (var model in Models) hash = hash * 31 + StringComparer.Ordinal.GetHashCode(model);
+            return hash;
+        }
+    }
 }
