@@ -59,7 +59,7 @@ internal static class GeneratorHarness
         "Generated.Tests",
         [],
         AppDomain.CurrentDomain.GetAssemblies()
-            .Append(typeof(DataQuality.Xunit.SuiteTarget).Assembly)
+            .Append(typeof(DataQuality.Xunit.Sdk.SuiteTarget).Assembly)
             .Append(typeof(DataQuality.Core.Checks.ValidationReport).Assembly)
             .Distinct()
             .Where(a => !a.IsDynamic && a.Location.Length > 0)

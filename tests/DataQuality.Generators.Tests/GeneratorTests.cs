@@ -57,7 +57,7 @@ public sealed class GeneratorTests : IDisposable
 
         var defaults = sources.Single(s => s.HintName == "DataQualityDefaults.g.cs").SourceText.ToString();
         defaults.Should().Contain("public const string? Variables = @\"ds=2026-02-11\";").And.Contain("public const string? Server = null;");
-        defaults.Should().Contain("[assembly: global::Xunit.AssemblyFixture(typeof(global::DataQuality.Xunit.DataQualityRunReport))]");
+        defaults.Should().Contain("[assembly: global::Xunit.AssemblyFixture(typeof(global::DataQuality.Xunit.Sdk.DataQualityRunReport))]");
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class GeneratorTests : IDisposable
             .Should().Be(blockClass.Replace(block, "FILE").Replace("contracts/block/", "contracts/X/").Replace(".Block", ".X"));
 
         var settings = DataQuality.Xunit.DataQualitySettings.FromDefaults(null, null);
-        string[] Rows(string path) => [.. new DataQuality.Xunit.ContractTarget(path, "orders").Rows(settings)
+        string[] Rows(string path) => [.. new DataQuality.Xunit.Sdk.ContractTarget(path, "orders").Rows(settings)
             .Select(r => $"{r.TestDisplayName} {string.Join(",", r.GetData())}")];
         Rows(flow).Should().Equal(Rows(block)).And.Contain(r => r.StartsWith("orders · order_id · required ", StringComparison.Ordinal));
     }
