@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Settings;
 
 namespace DataQuality.Xunit;
 
@@ -10,7 +10,7 @@ namespace DataQuality.Xunit;
 /// <c>DataQualityVariables</c>; a CI job overrides them per run with <c>DQ_SERVER</c> and
 /// <c>DQ_VAR_name</c> without rebuilding.
 /// </summary>
-public sealed partial record DataQualitySettings(string? Server, IReadOnlyDictionary<string, string> Variables)
+public sealed record DataQualitySettings(string? Server, IReadOnlyDictionary<string, string> Variables)
 {
     public static DataQualitySettings Empty { get; } = new(null, new Dictionary<string, string>(StringComparer.Ordinal));
 
@@ -20,35 +20,16 @@ public sealed partial record DataQualitySettings(string? Server, IReadOnlyDictio
     /// <summary>Defaults as generated from MSBuild (<paramref name="variables"/> like <c>ds=2026-02-11;region=eu</c>), then environment overrides.</summary>
     public static DataQualitySettings FromDefaults(string? server, string? variables)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (variables ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-                throw new InputException("DQ7001", $"DataQualityVariables entry '{pair}' is not name=value.");
-            values[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
-        }
-
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string key && key.StartsWith("DQ_VAR_", StringComparison.Ordinal) && key.Length > 7)
-                values[key[7..]] = entry.Value as string ?? "";
-        }
+        // Core's one variable parser (the same codes and messages as dq --var): build-time defaults, then DQ_VAR_name.
+        var values = VariableValues.ParseList(variables);
+        foreach (var (name, value) in VariableValues.FromEnvironment(Environment.GetEnvironmentVariables())) values[name] = value;
 
         var envServer = Environment.GetEnvironmentVariable("DQ_SERVER");
         return new DataQualitySettings(string.IsNullOrWhiteSpace(envServer) ? NullIfEmpty(server) : envServer, values);
     }
 
-    /// <summary>Replaces <c>${name}</c> with the variable's value; an unknown variable is DQ7002 naming the file that used it.</summary>
-    public string Substitute(string text, SourceLocation? where = null) =>
-        VariablePattern().Replace(text, m => Variables.TryGetValue(m.Groups[1].Value, out var value)
-            ? value
-            : throw new InputException("DQ7002",
-                $"Variable '{m.Groups[1].Value}' is not set: define it in the MSBuild property DataQualityVariables (name=value;...) or the environment variable DQ_VAR_{m.Groups[1].Value}.",
-                where));
+    /// <summary>Replaces <c>${name}</c> with the variable's value (then <c>DQ_VAR_name</c>); an unknown variable is DQ1030 naming the file that used it.</summary>
+    public string Substitute(string text, SourceLocation? where = null) => new VariableValues(Variables).Resolve(text, where);
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
-
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex VariablePattern();
 }

@@ -63,6 +63,17 @@ public sealed class CorruptParquetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_duckdb_read_error_says_what_is_wrong_without_its_exception_class_names()
+    {
+        // Was "DQ2005: Cannot read dataset '...': Invalid Error: TProtocolException: Invalid data".
+        var (run, _) = await BoundedRun.RunAsync(Limit, "validate", "--suite", _countSuite, "--data", BadData("PARQUET-1481.parquet"));
+
+        run.ExitCode.Should().Be(ExitCodes.UsageOrInputError, run.Out + run.Error);
+        run.Error.Should().Contain("error DQ2005: Cannot read dataset").And.Contain("invalid Thrift metadata (corrupt footer or page header): Invalid data")
+            .And.NotContain("Invalid Error").And.NotMatchRegex("[A-Za-z]Exception:");
+    }
+
+    [Fact]
     public async Task The_file_its_readme_calls_valid_passes()
     {
         // ARROW-GH-43605: an RLE dictionary index page with bit width 0 (every index 0), valid per bad_data/README.md.

@@ -56,6 +56,19 @@ public sealed class HostileSuiteAndContractTests : IDisposable
         {schemaYaml}
         """);
 
+    /// <summary>A DCS contract over the orders data whose one model has one field (line 9, column 7), then <paramref name="tail"/>.</summary>
+    private string DcsContract(string name, string field, string tail = "") => _dir.Write(name, $$"""
+        dataContractSpecification: 1.1.0
+        id: t
+        info: {title: t, version: 1.0.0}
+        servers:
+          local: {type: local, format: parquet, path: ./orders/*.parquet}
+        models:
+          orders:
+            fields:
+              {{field}}
+        """ + tail);
+
     [Fact]
     public async Task Nesting_100000_deep_is_DQ1000_at_the_65th_level_in_validate_lint_diff_and_compare()
     {
@@ -200,19 +213,9 @@ public sealed class HostileSuiteAndContractTests : IDisposable
     [Fact]
     public async Task A_dcs_ref_that_points_nowhere_or_cycles_is_DQ1024_in_lint_and_validate()
     {
-        const string head = """
-            dataContractSpecification: 1.1.0
-            id: t
-            info: {title: t, version: 1.0.0}
-            servers:
-              local: {type: local, format: parquet, path: ./orders/*.parquet}
-            models:
-              orders:
-                fields:
-                  id: {$ref: '#/definitions/order_id'}
-            """;
-        var nowhere = _dir.Write("nowhere.yaml", head + "\ndefinitions:\n  orderid: {type: long, minimum: 1}\n");
-        var cycle = _dir.Write("cycle.yaml", head + "\ndefinitions:\n  order_id: {$ref: '#/definitions/key'}\n  key: {$ref: '#/definitions/order_id'}\n");
+        const string id = "id: {$ref: '#/definitions/order_id'}";
+        var nowhere = DcsContract("nowhere.yaml", id, "\ndefinitions:\n  orderid: {type: long, minimum: 1}\n");
+        var cycle = DcsContract("cycle.yaml", id, "\ndefinitions:\n  order_id: {$ref: '#/definitions/key'}\n  key: {$ref: '#/definitions/order_id'}\n");
 
         var lint = await CliRunner.RunAsync("lint", nowhere, cycle);
         var validate = await CliRunner.RunAsync("validate", "--contract", nowhere);
@@ -243,6 +246,35 @@ public sealed class HostileSuiteAndContractTests : IDisposable
         lint.Out.Should().Contain($"{contract}(15,22): error DQ1018: Unknown logicalType 'integr'; did you mean 'integer'?");
         validate.ExitCode.Should().Be(ExitCodes.UsageOrInputError, validate.Out);
         validate.Error.Should().Contain($"{contract}(15,22): error DQ1018: Unknown logicalType 'integr'");
+    }
+
+    [Fact]
+    public async Task A_number_beyond_a_doubles_range_is_DQ1011_where_it_is_written_in_both_standards()
+    {
+        // 1e400 reads as an infinity: it was exit 3 (DQ9000 "... infinity cannot be written as valid JSON").
+        var odcs = Contract("huge.yaml", """
+              - name: orders
+                properties:
+                  - name: id
+                    logicalType: integer
+                    logicalTypeOptions: {minimum: -1e400}
+            """);
+        var dcs = DcsContract("huge.dcs.yaml", "id: {type: long, maximum: 1e400}");
+
+        var lint = await CliRunner.RunAsync("lint", odcs, dcs);
+        var validate = await CliRunner.RunAsync("validate", "--contract", odcs);
+        var validateDcs = await CliRunner.RunAsync("validate", "--contract", dcs);
+        var diff = await CliRunner.RunAsync("contract", "diff", dcs, dcs);
+
+        lint.ExitCode.Should().Be(ExitCodes.ChecksFailed, lint.Out + lint.Error);
+        lint.Out.Should().Contain($"{odcs}(16,39): error DQ1011: Number out of range").And.Contain("this one is below it")
+            .And.Contain($"{dcs}(9,33): error DQ1011: Number out of range").And.Contain("this one is above it");
+        validate.ExitCode.Should().Be(ExitCodes.UsageOrInputError, validate.Out + validate.Error);
+        validate.Error.Should().Contain($"{odcs}(16,39): error DQ1011:").And.NotContain("Exception");
+        validateDcs.ExitCode.Should().Be(ExitCodes.UsageOrInputError, validateDcs.Out + validateDcs.Error);
+        validateDcs.Error.Should().Contain($"{dcs}(9,33): error DQ1011:");
+        diff.ExitCode.Should().Be(ExitCodes.UsageOrInputError, diff.Out + diff.Error);
+        diff.Error.Should().Contain($"{dcs}(9,33): error DQ1011:");
     }
 
     /// <summary>

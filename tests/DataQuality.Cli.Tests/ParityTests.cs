@@ -8,9 +8,10 @@ using DataQuality.Xunit.Sdk;
 namespace DataQuality.Cli.Tests;
 
 /// <summary>
-/// One engine, one truth: for every contract in the repository's contracts/, on the demo pipeline's main
-/// and feature outputs, the generated theory rows (their targets, as generated code calls them),
-/// <c>MatchContract</c> and <c>dq validate --format json</c> give the same (name, status, observed value) triples.
+/// One engine, one truth: for every contract in the repository's contracts/ and every suite it ships, on the
+/// demo pipeline's main and feature outputs, the generated theory rows (their targets, as generated code calls
+/// them), <c>MatchContract</c> / <c>Satisfy</c> and <c>dq validate --format json</c> give the same
+/// (name, status, observed value) triples.
 /// </summary>
 public sealed class ParityTests
 {
@@ -61,7 +62,7 @@ public sealed class ParityTests
                             catch (CheckFailedException) { }
                         }
                     }));
-                    var location = ContractRunner.Location(contract.Servers.Single(s => s.Name == server), schema, new ContractVariables(variables), Path.GetDirectoryName(file)!);
+                    var location = ContractRunner.Location(contract.Servers.Single(s => s.Name == server), schema, new DataQuality.Core.Settings.VariableValues(variables), Path.GetDirectoryName(file)!);
                     fromMatch.AddRange(await Recorded(() =>
                     {
                         try { Dataset.Load(location).Should().MatchContract(file, schema.Name, $"ds={DemoPipeline.Partition}"); }
@@ -80,13 +81,77 @@ public sealed class ParityTests
         compared.Should().BeGreaterThan(20);
     }
 
+    [Fact]
+    public async Task Rows_Satisfy_and_dq_validate_json_agree_on_every_repository_suite()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dq-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            DemoPipeline.Build(Path.Combine(root, "main"), feature: false);
+            DemoPipeline.Build(Path.Combine(root, "feature"), feature: true);
+            var suites = RepositorySuites().ToList();
+            suites.Should().NotBeEmpty("the demo's suite is in the repository");
+            var compared = 0;
+
+            foreach (var file in suites)
+            {
+                var suite = DataQuality.Core.Expectations.Readers.SuiteReader.ReadFile(file);
+                foreach (var branch in new[] { "main", "feature" })
+                {
+                    // The repository's suites check silver/orders (the demo's dataset); a suite naming another dataset would say so here.
+                    var data = DemoPipeline.EntityPath(Path.Combine(root, branch), "silver", "orders");
+                    var cli = await CliRunner.RunAsync("validate", "--suite", file, "--data", data, "--format", "json");
+                    var fromCli = FromJson(JsonNode.Parse(cli.Out)!).Order().ToList();
+
+                    var target = new SuiteTarget(file, "orders", data);
+                    var fromRows = await Recorded(async () =>
+                    {
+                        foreach (var row in target.Rows())
+                        {
+                            try { await target.AssertAsync((string)row.GetData()[0]!, DataQualitySettings.Empty); }
+                            catch (CheckFailedException) { }
+                        }
+                    });
+                    var fromSatisfy = await Recorded(() =>
+                    {
+                        try { Dataset.Load(data).Should().Satisfy(suite); }
+                        catch (CheckFailedException) { }
+                        return Task.CompletedTask;
+                    });
+
+                    var what = $"{Path.GetRelativePath(RepositoryRoot(), file)} on {branch}";
+                    fromCli.Should().HaveCount(suite.Expectations.Count, what);
+                    fromRows.Order().Should().Equal(fromCli, $"the generated rows of {what} must say what dq validate says");
+                    fromSatisfy.Order().Should().Equal(fromCli, $"Satisfy on {what} must say what dq validate says");
+                    compared += fromCli.Count;
+                }
+            }
+            compared.Should().BeGreaterThan(10);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Every suite file the repository ships (outside build output and the third-party conformance corpus).</summary>
+    private static IEnumerable<string> RepositorySuites()
+    {
+        var root = RepositoryRoot();
+        return new[] { "src", "examples", "contracts", "docs" }
+            .Select(d => Path.Combine(root, d)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.suite.*", SearchOption.AllDirectories))
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules"))
+            .Order(StringComparer.Ordinal);
+    }
+
     /// <summary>(name, status, observed value) of every result in a dq validate JSON document.</summary>
     private static IEnumerable<string> FromJson(JsonNode node)
     {
         switch (node)
         {
             case JsonObject o when o["expectation_type"] is not null:
-                yield return Triple(o["meta"]?["display_name"]?.GetValue<string>() ?? "", o["status"]!.GetValue<string>(), o["result"]?["observed_value"]);
+                yield return Triple(Name(o), o["status"]!.GetValue<string>(), o["result"]?["observed_value"]);
                 break;
             case JsonObject o:
                 foreach (var (_, child) in o)
@@ -100,6 +165,15 @@ public sealed class ParityTests
                 break;
         }
     }
+
+    /// <summary>
+    /// The check's name in a JSON result: <c>meta.display_name</c> (contracts set it); a suite's checks carry
+    /// their type and kwargs instead, read back into the name as <see cref="DataQuality.Core.Expectations.ExpectationConfig"/> forms it.
+    /// </summary>
+    private static string Name(JsonObject result) => new DataQuality.Core.Expectations.ExpectationConfig(
+        result["expectation_type"]!.GetValue<string>(),
+        (JsonObject)(result["kwargs"] ?? new JsonObject()).DeepClone(),
+        Meta: (JsonObject?)result["meta"]?.DeepClone()).DisplayName;
 
     /// <summary>The checks the hand-written or generated path recorded in the run summary while <paramref name="run"/> ran.</summary>
     private static async Task<IEnumerable<string>> Recorded(Func<Task> run)

@@ -76,6 +76,25 @@ public sealed class ProgressAndColourTests : IDisposable
         quiet.Error.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Storage_sync_reports_the_bytes_it_has_to_copy_and_quiet_silences_it()
+    {
+        var source = _dir.Combine("tree");
+        Directory.CreateDirectory(source);
+        File.Copy(_data, Path.Combine(source, "orders.parquet"));
+        var size = new FileInfo(_data).Length;
+
+        var run = await CliRunner.RunAsync("storage", "sync", source, _dir.Combine("copy"));
+        var quiet = await CliRunner.RunAsync("storage", "sync", source, _dir.Combine("copy-2"), "--quiet");
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
+        run.Error.Should().Be($"dq storage sync: copying ({size:N0} bytes){Environment.NewLine}");
+        run.Out.Should().StartWith("copied 1 (");
+        quiet.ExitCode.Should().Be(ExitCodes.Passed, quiet.Error);
+        quiet.Error.Should().BeEmpty();
+        File.Exists(_dir.Combine("copy-2", "orders.parquet")).Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(true, null, true)]
     [InlineData(true, "", true)]

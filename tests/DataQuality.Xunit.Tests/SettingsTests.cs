@@ -22,9 +22,9 @@ public sealed class SettingsTests
     }
 
     [Fact]
-    public void A_malformed_variables_property_is_DQ7001()
+    public void A_malformed_variables_property_is_DQ1031_as_a_malformed_dq_var_is()
     {
         FluentActions.Invoking(() => DataQualitySettings.FromDefaults(null, "ds"))
-            .Should().Throw<DataQuality.Core.Diagnostics.InputException>().Which.Code.Should().Be("DQ7001");
+            .Should().Throw<DataQuality.Core.Diagnostics.InputException>().Which.Code.Should().Be("DQ1031");
     }
 }

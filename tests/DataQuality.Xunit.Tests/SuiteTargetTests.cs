@@ -101,13 +101,13 @@ public sealed class SuiteTargetTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unset_variable_fails_with_DQ7002_naming_the_environment_variable()
+    public async Task An_unset_variable_fails_with_DQ1030_naming_the_environment_variable()
     {
         var target = new SuiteTarget(_data.OrdersSuite(), "orders", OrdersData.Dataset);
 
         var failure = await FluentActions.Awaiting(() => target.AssertAsync(0, DataQualitySettings.Empty)).Should().ThrowAsync<CheckFailedException>();
 
-        failure.Which.Message.Should().Contain("DQ7002").And.Contain("DQ_VAR_ds");
+        failure.Which.Message.Should().Contain("DQ1030").And.Contain("DQ_VAR_ds");
     }
 
     [Fact]

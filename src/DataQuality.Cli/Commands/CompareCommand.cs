@@ -77,7 +77,7 @@ internal static class CompareCommand
 
     private static string Summary(ComparisonReport report)
     {
-        var changed = report.Entities.Count(e => e.Presence != Presence.Both || !e.IdenticalFiles && (e.Keyed is null || e.Keyed.DifferingRows > 0 || e.SchemaChanges.Count > 0));
+        var changed = report.Entities.Count(e => e.HasDifferences);
         return $"dq compare: {report.Entities.Count} entities, {changed} with differences, verdict {(report.Verdict.Passed ? "passed" : "failed")}";
     }
 }

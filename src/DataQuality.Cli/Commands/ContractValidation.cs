@@ -60,7 +60,7 @@ internal sealed class ContractValidation
                 Server = parse.GetValue(Server),
                 Model = parse.GetValue(Model),
                 DryRun = parse.GetValue(DryRun),
-                Variables = ContractVariables.Parse(parse.GetValue(Variables) ?? []),
+                Variables = Core.Settings.VariableValues.Parse(parse.GetValue(Variables) ?? []),
                 AllowedPaths = AllowedPaths(parse),
                 DuckDb = duckDb,
                 ResolverForServer = ResolverFor,

@@ -54,6 +54,10 @@ internal static class ProfileCommand
                 ReadLimits = ParquetReadLimits.FromEnvironment(),
             };
             var profile = await ProfileWithProgressAsync(context, parse.GetValue(quiet), ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
+            // Table and markdown list the notices under the table; JSON holds them too, but stdout is for machines there.
+            if (parse.GetValue(format) == ProfileFormat.Json)
+                foreach (var notice in profile.Notices ?? [])
+                    await context.Error.WriteLineAsync("Note: " + notice).ConfigureAwait(false);
             if (options.MetadataOnly)
                 await context.Error.WriteLineAsync("Note: --metadata-only reads footers only: no page was read or checked, and columns without exact statistics are not profiled.").ConfigureAwait(false);
             if (parse.GetValue(legacyOut) is { Length: > 0 } outFile)

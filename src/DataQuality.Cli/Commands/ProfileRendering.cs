@@ -103,6 +103,7 @@ internal static class ProfileRendering
 
     private static IEnumerable<string> Notes(DatasetProfile profile)
     {
+        foreach (var notice in profile.Notices ?? []) yield return notice;
         foreach (var c in profile.Columns)
         {
             if (c.Unsupported is not null) yield return $"{c.Path}: {c.Unsupported}";

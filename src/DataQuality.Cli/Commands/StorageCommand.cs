@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DataQuality.Cli.Options;
+using DataQuality.Cli.Presentation;
 using DataQuality.Core;
 using DataQuality.Core.Storage;
 
@@ -63,8 +64,9 @@ internal static class StorageCommand
         var destination = new Argument<string>("destination") { Description = "s3://bucket/prefix or local folder to copy to." };
         var partition = PartitionOption();
         var delete = new Option<bool>("--delete") { Description = "Delete destination objects that the source does not have." };
+        var quiet = CommonOptions.Quiet();
         var storage = new StorageOptionsBinder();
-        var command = new Command("sync", "Copy new and changed objects from source to destination (relative keys kept).") { source, destination, partition, delete };
+        var command = new Command("sync", "Copy new and changed objects from source to destination (relative keys kept).") { source, destination, partition, delete, quiet };
         storage.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -75,7 +77,9 @@ internal static class StorageCommand
             var toStore = from.IsS3 && to.IsS3 ? fromStore : StorageFactory.StoreFor(to, options);
             try
             {
-                var result = await StorageOperations.SyncAsync(fromStore, from, toStore, to, PartitionFilter.Parse(parse.GetValue(partition) ?? []), parse.GetValue(delete), cancellationToken: ct);
+                var filter = PartitionFilter.Parse(parse.GetValue(partition) ?? []);
+                var result = await ProgressReporter.For(context, "storage sync", parse.GetValue(quiet)).RunAsync(
+                    p => StorageOperations.SyncAsync(fromStore, from, toStore, to, filter, parse.GetValue(delete), cancellationToken: ct, progress: p), ct);
                 await context.Out.WriteLineAsync($"copied {result.Copied} ({ByteSize.Format(result.BytesCopied)}), unchanged {result.Unchanged}, deleted {result.Deleted}");
                 return ExitCodes.Passed;
             }

@@ -68,7 +68,7 @@ public sealed class DatasetValidator
         catch (System.Data.Common.DbException ex)
         {
             // Only the schema read can get here (per-check SQL errors become error results): the files themselves are unreadable.
-            throw new Diagnostics.InputException("DQ2005", $"Cannot read dataset '{dataset.Location}': {ex.Message.Split('\n')[0]}", new Diagnostics.SourceLocation(dataset.Location), ex);
+            throw new Diagnostics.InputException("DQ2005", $"Cannot read dataset '{dataset.Location}': {ReaderErrorText.Of(ex)}", new Diagnostics.SourceLocation(dataset.Location), ex);
         }
     }
 

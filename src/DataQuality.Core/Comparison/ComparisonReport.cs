@@ -28,7 +28,18 @@ public sealed record EntityComparison(
     IReadOnlyList<ColumnSchemaChange> SchemaChanges,
     IReadOnlyList<SchemaColumn> Columns,
     KeyedComparison? Keyed,
-    IReadOnlyList<ColumnProfileComparison> Profile);
+    IReadOnlyList<ColumnProfileComparison> Profile)
+{
+    /// <summary>
+    /// Whether the entity differs between the trees: it is on one side only, or its files are not
+    /// byte-identical and something in them differs. Without a keyed comparison differing bytes are all
+    /// that is known, so they count; with one, added, removed or changed rows, a schema change, or a
+    /// changed row count do (rows with a null or duplicated key stay out of the keyed classification but
+    /// still change the count). The one rule every front end reports.
+    /// </summary>
+    public bool HasDifferences => Presence != Presence.Both
+        || !IdenticalFiles && (Keyed is null || Keyed.DifferingRows > 0 || SchemaChanges.Count > 0 || RowCounts.Delta != 0);
+}
 
 public sealed record RowCountComparison(long Base, long Head)
 {

@@ -53,7 +53,7 @@ public sealed class TreeComparer
             }
             catch (DuckDB.NET.Data.DuckDBException ex)
             {
-                throw new InputException("DQ6030", $"Entity '{name}' could not be read: {ex.Message}", new SourceLocation(name), ex);
+                throw new InputException("DQ6030", $"Entity '{name}' could not be read: {ReaderErrorText.Of(ex)}", new SourceLocation(name), ex);
             }
             Progress?.Report(new("comparing entities", entities.Count, names.Count, "entities"));
         }

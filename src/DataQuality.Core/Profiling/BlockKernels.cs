@@ -258,7 +258,7 @@ internal static class BlockKernels
                 ref var src = ref MemoryMarshal.GetReference(hashes);
                 // rank = lzcnt(h << p | sentinel) + 1 > floor  <=>  (h << p | sentinel) < 2^(64 - floor),
                 // an unsigned compare, so no lane needs its leading-zero count.
-                var sentinel = Vector512.Create(1UL << (HyperLogLog.Precision - 1));
+                var sentinel = Vector512.Create(HyperLogLog.RankSentinel);
                 var limit = Vector512.Create(1UL << (64 - floor));
                 for (; i + Vector512<ulong>.Count <= hashes.Length; i += Vector512<ulong>.Count)
                 {
@@ -280,8 +280,8 @@ internal static class BlockKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void UpdateBranchless(ref byte registers, ulong h)
     {
-        var rank = (byte)(BitOperations.LeadingZeroCount((h << HyperLogLog.Precision) | (1UL << (HyperLogLog.Precision - 1))) + 1);
-        ref var register = ref Unsafe.Add(ref registers, (int)(h >> (64 - HyperLogLog.Precision)));
+        var rank = HyperLogLog.Rank(h);
+        ref var register = ref Unsafe.Add(ref registers, HyperLogLog.Index(h));
         register = Math.Max(register, rank);
     }
 
@@ -300,8 +300,8 @@ internal static class BlockKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Update(ref byte registers, ulong h)
     {
-        var rank = (byte)(BitOperations.LeadingZeroCount((h << HyperLogLog.Precision) | (1UL << (HyperLogLog.Precision - 1))) + 1);
-        ref var register = ref Unsafe.Add(ref registers, (int)(h >> (64 - HyperLogLog.Precision)));
+        var rank = HyperLogLog.Rank(h);
+        ref var register = ref Unsafe.Add(ref registers, HyperLogLog.Index(h));
         if (rank > register) register = rank;
     }
 }

@@ -97,11 +97,7 @@ internal sealed class ColumnAccumulator
         {
             var hashes = _hashes[..block.Length];
             BlockKernels.HashInt64(block, hashes);
-            var deferred = _counter.DeferredDistinct is not null;
-            if (!deferred) BlockKernels.AddHashes(_owner._distinct, hashes);
-            _feed.FeedBlock(_counter, hashes, block, offset);
-            // The counter overflowed inside this block: it flushed the keys it had, the block's own values follow.
-            if (deferred && _counter.DeferredDistinct is null) BlockKernels.AddHashes(_owner._distinct, hashes);
+            FeedBlock(ref _feed, _counter, _owner._distinct, hashes, block, offset);
             BlockKernels.Stats(block, ref _min, ref _max, ref _zeros, ref _negatives, out var sum);
             var mean = sum / block.Length;
             _moments.Merge(block.Length, sum, mean, BlockKernels.M2(block, mean));
@@ -120,6 +116,20 @@ internal sealed class ColumnAccumulator
             p.QuantileSketch!.Track(_min, _max);
             _sampler.Finish();
         }
+    }
+
+    /// <summary>
+    /// Feeds one block to the frequent-items counter and its hashes to the distinct sketch, once. While the
+    /// counter defers the sketch (few distinct keys so far) the hashes wait in its key set; if it stops
+    /// deferring inside this block it has flushed the keys it had, so the block's own hashes follow.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FeedBlock<T>(ref FrequentFeed feed, FrequentItemsCounter<T> counter, HyperLogLog distinct, ReadOnlySpan<ulong> hashes, ReadOnlySpan<T> block, int offset)
+    {
+        var deferred = counter.DeferredDistinct is not null;
+        if (!deferred) BlockKernels.AddHashes(distinct, hashes);
+        feed.FeedBlock(counter, hashes, block, offset);
+        if (deferred && counter.DeferredDistinct is null) BlockKernels.AddHashes(distinct, hashes);
     }
 
     /// <summary>Floating-point values, block by block; NaN and ±infinity are hashed and counted but kept out of the statistics.</summary>
@@ -145,10 +155,7 @@ internal sealed class ColumnAccumulator
             var block = values.Slice(offset, Math.Min(BlockKernels.BlockSize, values.Length - offset));
             var blockHashes = hashes[..block.Length];
             var blockFinite = BlockKernels.HashDouble(block, blockHashes);
-            var deferred = counter.DeferredDistinct is not null;
-            if (!deferred) BlockKernels.AddHashes(_distinct, blockHashes);
-            feed.FeedBlock(counter, blockHashes, block, offset);
-            if (deferred && counter.DeferredDistinct is null) BlockKernels.AddHashes(_distinct, blockHashes);
+            FeedBlock(ref feed, counter, _distinct, blockHashes, block, offset);
             scoped ReadOnlySpan<double> finite = block;
             if (!blockFinite)
             {

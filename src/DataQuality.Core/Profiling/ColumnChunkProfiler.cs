@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using Parquet;
 using Parquet.Schema;
@@ -12,7 +13,7 @@ namespace DataQuality.Core.Profiling;
 /// buffers (values compacted, definition/repetition levels separate), checks the levels against the
 /// footer, and hands the non-null values to a <see cref="ColumnAccumulator"/>.
 /// </summary>
-internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, int rowGroup, DecodeBuffers buffers)
+internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, int rowGroup, long firstRow, DecodeBuffers buffers, ProfileNotices notices)
 {
     public async Task<ColumnProfile> ProfileAsync(ParquetRowGroupReader reader, DataField field, ColumnSpec spec, CancellationToken ct, Sketches.HyperLogLog? distinct = null)
     {
@@ -62,19 +63,46 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
             await DecodeAsync(reader, field, spec, (int)numValues, accumulator, ct).ConfigureAwait(false);
             profile.NullCount = numValues - _nonNull;
         }
-        catch (Exception ex) when (ex is NotSupportedException or NotImplementedException)
-        {
-            // An encoding the reader lacks affects this leaf only; the rest of the file is still profiled.
-            var unsupported = spec.NewProfile();
-            unsupported.RowCount = rows;
-            unsupported.ValueCount = numValues;
-            unsupported.Unsupported = $"{ProfileErrors.UnsupportedFeature}: {Describe(meta)} cannot be decoded by Parquet.Net 6.1.0 ({ex.GetType().Name}: {ParquetFilePlan.FirstLine(ex.Message)})";
-            return unsupported;
-        }
         catch (Exception ex) when (ex is not (OperationCanceledException or DataQualityException))
         {
-            throw Corrupt(spec, $"could not be decoded ({Describe(meta)}): {ex.GetType().Name}: {ParquetFilePlan.FirstLine(ex.Message)}", ex);
+            // The decoder hands values over only once the whole chunk decoded, so the accumulator is untouched.
+            var reason = $"{Describe(meta)}: {ReaderErrorText.Of(ex)}";
+            if (DuckDbChunkReader.CanRead(spec))
+                return Fallback(field, spec, rows, reason, distinct, ct);
+            if (ex is NotSupportedException or NotImplementedException)
+            {
+                // An encoding the reader lacks affects this leaf only; the rest of the file is still profiled.
+                var unsupported = spec.NewProfile();
+                unsupported.RowCount = rows;
+                unsupported.ValueCount = numValues;
+                unsupported.Unsupported = $"{ProfileErrors.UnsupportedFeature}: {Describe(meta)} cannot be decoded by Parquet.Net 6.1.0 ({ReaderErrorText.Of(ex)})";
+                return unsupported;
+            }
+            throw Corrupt(spec, $"could not be decoded ({reason})", ex);
         }
+        return profile;
+    }
+
+    /// <summary>
+    /// The chunk through DuckDB (<see cref="DuckDbChunkReader"/>), with a notice saying so; an error only when
+    /// DuckDB cannot read it either.
+    /// </summary>
+    private ColumnProfile Fallback(DataField field, ColumnSpec spec, long rows, string reason, Sketches.HyperLogLog? distinct, CancellationToken ct)
+    {
+        var profile = spec.NewProfile();
+        profile.RowCount = rows;
+        profile.ValueCount = rows;
+        var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity, distinct);
+        try
+        {
+            var nonNull = DuckDbChunkReader.Feed(file, firstRow, rows, field.Path.ToList(), spec, accumulator, ct);
+            profile.NullCount = rows - nonNull;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            throw Corrupt(spec, $"could not be decoded ({reason}), nor read by DuckDB ({ReaderErrorText.Of(ex)})", ex);
+        }
+        notices.FellBack(file, spec.Path, reason);
         return profile;
     }
 

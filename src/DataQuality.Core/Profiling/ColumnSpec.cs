@@ -3,7 +3,8 @@ using Parquet.Schema;
 namespace DataQuality.Core.Profiling;
 
 /// <summary>How one Parquet leaf is read and what kind of profile it gets.</summary>
-internal sealed record ColumnSpec(string Path, ColumnKind Kind, string PhysicalType, string? LogicalType, bool Repeated, string? UnsupportedReason)
+/// <param name="Unsigned64">UINT64: an integer column whose values are profiled as doubles (they may not fit a long).</param>
+internal sealed record ColumnSpec(string Path, ColumnKind Kind, string PhysicalType, string? LogicalType, bool Repeated, string? UnsupportedReason, bool Unsigned64 = false)
 {
     public static string PathOf(DataField field) => string.Join('.', field.Path.ToList());
 
@@ -31,7 +32,7 @@ internal sealed record ColumnSpec(string Path, ColumnKind Kind, string PhysicalT
         };
         if (kind == ColumnKind.Unsupported)
             unsupported = $"{ProfileErrors.UnsupportedFeature}: values of type {clr.Name} ({physical}{(logical is null ? "" : " " + logical)}) are not profiled";
-        return new ColumnSpec(PathOf(field), kind, physical, logical, field.MaxRepetitionLevel > 0, unsupported);
+        return new ColumnSpec(PathOf(field), kind, physical, logical, field.MaxRepetitionLevel > 0, unsupported, clr == typeof(ulong));
     }
 
     private static string? DescribeLogical(DataField field)

@@ -139,13 +139,9 @@ public static class ContractSuggester
     private static bool LooksUnique(ColumnProfile c) =>
         c.NonNullCount > 0 && c.DistinctEstimate >= c.NonNullCount * 0.97;
 
-    /// <summary>HLL cannot prove uniqueness; an exact count does.</summary>
-    private static bool ConfirmUnique(ColumnProfile c, string relationSql, DuckDbSession db)
-    {
-        var id = SqlText.Identifier(c.Path);
-        var result = db.Scalar($"SELECT (count(DISTINCT {id}) = count({id}))::BOOLEAN FROM {relationSql}");
-        return result is true;
-    }
+    /// <summary>HLL cannot prove uniqueness; an exact count does: no surplus copies, by the engine's one definition.</summary>
+    private static bool ConfirmUnique(ColumnProfile c, string relationSql, DuckDbSession db) =>
+        db.Scalar($"SELECT ({Checks.Planning.Uniqueness.SurplusCopies(SqlText.Identifier(c.Path))} = 0)::BOOLEAN FROM {relationSql}") is true;
 
     /// <summary>All distinct values, when the Misra–Gries counters hold every value exactly and there are few.</summary>
     private static List<string>? ExactEnum(ColumnProfile c)

@@ -21,12 +21,19 @@ public sealed class DatasetProfile
 
     public List<ColumnProfile> Columns { get; set; } = [];
 
+    /// <summary>
+    /// How the profile was made where it matters to its reader, e.g. columns Parquet.Net could not decode that
+    /// DuckDB profiled instead (see docs/profiling.md); absent when there is nothing to say.
+    /// </summary>
+    public List<string>? Notices { get; set; }
+
     public ColumnProfile? Column(string path) => Columns.FirstOrDefault(c => string.Equals(c.Path, path, StringComparison.Ordinal));
 
     /// <summary>Folds <paramref name="other"/> into this profile: files appended, columns merged by path (new ones appended).</summary>
     public void Merge(DatasetProfile other)
     {
         Files.AddRange(other.Files);
+        if (other.Notices is { Count: > 0 }) (Notices ??= []).AddRange(other.Notices);
         var rowsBefore = RowCount;
         RowCount += other.RowCount;
         foreach (var column in Columns)

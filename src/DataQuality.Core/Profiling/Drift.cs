@@ -69,10 +69,8 @@ public static class Drift
         if (reference.Kind.IsNumeric() && current.Kind.IsNumeric())
         {
             var (a, b) = Sketches(reference, current, "PSI");
-            var edges = Enumerable.Range(1, bins - 1).Select(i => a.Quantile((double)i / bins)).Distinct().ToArray();
-            var r = Proportions(a, edges);
-            var c = Proportions(b, edges);
-            return Psi(r, c);
+            var edges = QuantileEdges(a, bins);
+            return Psi(Shares(edges.Select(a.Cdf).ToArray()), Shares(edges.Select(b.Cdf).ToArray()));
         }
         return CategoricalPsi(reference, current);
     }
@@ -101,18 +99,18 @@ public static class Drift
         return result;
     }
 
-    private static double[] Proportions(KllSketch sketch, double[] edges)
+    /// <summary>The PSI bin edges: the reference's 1/bins … (bins−1)/bins quantiles, repeated values merged.</summary>
+    public static double[] QuantileEdges(KllSketch reference, int bins) =>
+        Enumerable.Range(1, bins - 1).Select(i => reference.Quantile((double)i / bins)).Distinct().ToArray();
+
+    /// <summary>Cumulative shares at the edges → per-bin shares, one more than the edges (the last bin takes the rest).</summary>
+    public static double[] Shares(IReadOnlyList<double> cumulative)
     {
-        var result = new double[edges.Length + 1];
+        var shares = new double[cumulative.Count + 1];
         var previous = 0.0;
-        for (var i = 0; i < edges.Length; i++)
-        {
-            var cdf = sketch.Cdf(edges[i]);
-            result[i] = cdf - previous;
-            previous = cdf;
-        }
-        result[^1] = 1 - previous;
-        return result;
+        for (var i = 0; i < cumulative.Count; i++) { shares[i] = cumulative[i] - previous; previous = cumulative[i]; }
+        shares[^1] = 1 - previous;
+        return shares;
     }
 
     private static double CategoricalPsi(ColumnProfile reference, ColumnProfile current)

@@ -1,4 +1,5 @@
 using System.Text;
+using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Datasets.ParquetPages;
 using Parquet;
@@ -7,9 +8,21 @@ using Parquet.Schema;
 namespace DataQuality.Core.Profiling;
 
 /// <summary>What the footer of one file says: row groups, leaves, sizes. Opening it is the only cost.</summary>
-internal sealed record ParquetFilePlan(string Path, long SizeBytes, long[] RowGroupRows, IReadOnlyList<DataField> Fields, IReadOnlyList<ColumnSpec> Specs)
+/// <param name="DuckDbReason">
+/// Set when Parquet.Net cannot read the footer or schema and DuckDB can (<see cref="DuckDbFilePlan"/>): why.
+/// Such a file has no <see cref="Fields"/> and is profiled through DuckDB, column by column.
+/// </param>
+internal sealed record ParquetFilePlan(string Path, long SizeBytes, long[] RowGroupRows, IReadOnlyList<DataField> Fields, IReadOnlyList<ColumnSpec> Specs, string? DuckDbReason = null)
 {
     public long RowCount => RowGroupRows.Sum();
+
+    /// <summary>The file row number of the row group's first row (row groups hold consecutive rows).</summary>
+    public long FirstRowOf(int rowGroup)
+    {
+        long first = 0;
+        for (var g = 0; g < rowGroup; g++) first += RowGroupRows[g];
+        return first;
+    }
 
     /// <summary>
     /// Opens the footer and checks it (<see cref="ParquetPageCheck"/>). With <paramref name="readPages"/>, also
@@ -50,11 +63,11 @@ internal sealed record ParquetFilePlan(string Path, long SizeBytes, long[] RowGr
         }
         catch (Exception ex) when (ex is NotSupportedException or NotImplementedException)
         {
-            throw ProfileErrors.For(ProfileErrors.UnsupportedFeature, path, $"'{Name(path)}' uses a schema feature the Parquet reader (Parquet.Net 6.1.0) does not support: {ex.Message}", ex);
+            throw ProfileErrors.For(ProfileErrors.UnsupportedFeature, path, $"'{Name(path)}' uses a schema feature the Parquet reader (Parquet.Net 6.1.0) does not support: {ReaderErrorText.Of(ex)}", ex);
         }
         catch (Exception ex)
         {
-            throw ProfileErrors.For(ProfileErrors.NotParquet, path, $"'{Name(path)}' has an unreadable Parquet footer or schema ({ex.GetType().Name}: {FirstLine(ex.Message)}).", ex);
+            throw ProfileErrors.For(ProfileErrors.NotParquet, path, $"'{Name(path)}' has an unreadable Parquet footer or schema ({ReaderErrorText.Of(ex)}).", ex);
         }
     }
 
@@ -79,12 +92,6 @@ internal sealed record ParquetFilePlan(string Path, long SizeBytes, long[] RowGr
     }
 
     internal static string Name(string path) => System.IO.Path.GetFileName(path);
-
-    internal static string FirstLine(string message)
-    {
-        var newline = message.IndexOf('\n');
-        return newline < 0 ? message : message[..newline].TrimEnd();
-    }
 }
 
 internal static class ParquetReaderFactory

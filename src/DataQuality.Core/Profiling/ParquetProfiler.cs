@@ -1,3 +1,5 @@
+using DataQuality.Core.Datasets;
+using DataQuality.Core.Datasets.ParquetPages;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Profiling.Sketches;
 using Parquet;
@@ -34,8 +36,20 @@ public static class ParquetProfiler
 
         var partitions = options.HivePartitioning ? PartitionColumns.Detect(inputs) : [];
         var plans = new ParquetFilePlan[inputs.Count];
+        var notices = new ProfileNotices();
         for (var i = 0; i < inputs.Count; i++)
-            plans[i] = await ParquetFilePlan.OpenAsync(inputs[i].LocalPath, options.ReadLimits, readPages: !options.MetadataOnly, cancellationToken).ConfigureAwait(false);
+        {
+            try
+            {
+                plans[i] = await ParquetFilePlan.OpenAsync(inputs[i].LocalPath, options.ReadLimits, readPages: !options.MetadataOnly, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InputException ex) when (ParquetFileCheck.ReaderLimitation(ex))
+            {
+                // Parquet.Net cannot read this footer or schema; validate lets DuckDB decide such a file, and so does profile.
+                plans[i] = DuckDbFilePlan.Open(inputs[i].LocalPath, ex);
+                notices.FellBack(plans[i].Path, null, plans[i].DuckDbReason!);
+            }
+        }
 
         var layout = SelectColumns(plans, partitions, options.Columns);
         var columns = layout.Where(s => s.File is not null).Select(s => s.File!).ToList();
@@ -113,14 +127,19 @@ public static class ParquetProfiler
                     if (index >= work.Count) return;
                     token.ThrowIfCancellationRequested();
                     var (file, rowGroup) = work[index];
-                    if (readerFile != file)
+                    if (plans[file].DuckDbReason is not null)
+                        results[index] = ProfileRowGroupThroughDuckDb(plans[file], rowGroup, columns, options, column => sinks[column] ??= new HyperLogLog(), token);
+                    else
                     {
-                        if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
-                        reader = await ParquetReader.CreateAsync(plans[file].Path, ParquetReaderFactory.Options, token).ConfigureAwait(false);
-                        readerFile = file;
+                        if (readerFile != file)
+                        {
+                            if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
+                            reader = await ParquetReader.CreateAsync(plans[file].Path, ParquetReaderFactory.Options, token).ConfigureAwait(false);
+                            readerFile = file;
+                        }
+                        results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, buffers, notices,
+                            column => sinks[column] ??= new HyperLogLog(), token).ConfigureAwait(false);
                     }
-                    results[index] = await ProfileRowGroupAsync(reader!, plans[file], rowGroup, columns, options, buffers,
-                        column => sinks[column] ??= new HyperLogLog(), token).ConfigureAwait(false);
                     if (Interlocked.Decrement(ref remaining[file]) == 0) FoldFinishedFiles();
                     var rows = Interlocked.Add(ref rowsDone, plans[file].RowGroupRows[rowGroup]);
                     progress?.Report(new ProfileProgress(Interlocked.Increment(ref done), work.Count, rows, totalRows));
@@ -155,6 +174,7 @@ public static class ParquetProfiler
         foreach (var sinks in distinct)
             for (var c = 0; c < columns.Count; c++)
                 if (sinks[c] is { } sketch && dataset.Column(columns[c].Path) is { } target) target.DistinctSketch.Merge(sketch);
+        dataset.Notices = notices.Ordered(plans.Select(p => p.Path).ToList(), layout.Select(s => s.Path).ToList());
         return dataset;
     }
 
@@ -184,10 +204,10 @@ public static class ParquetProfiler
         ProfileAsync([file], options, null, cancellationToken);
 
     private static async Task<ColumnProfile[]> ProfileRowGroupAsync(ParquetReader reader, ParquetFilePlan plan, int rowGroup,
-        IReadOnlyList<ColumnSpec> columns, ProfileOptions options, DecodeBuffers buffers, Func<int, HyperLogLog> distinct, CancellationToken ct)
+        IReadOnlyList<ColumnSpec> columns, ProfileOptions options, DecodeBuffers buffers, ProfileNotices notices, Func<int, HyperLogLog> distinct, CancellationToken ct)
     {
         var rg = reader.OpenRowGroupReader(rowGroup);
-        var chunkProfiler = new ColumnChunkProfiler(options, plan.Path, rowGroup, buffers);
+        var chunkProfiler = new ColumnChunkProfiler(options, plan.Path, rowGroup, plan.FirstRowOf(rowGroup), buffers, notices);
         var result = new ColumnProfile[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
@@ -200,6 +220,45 @@ public static class ParquetProfiler
                 continue;
             }
             result[c] = await chunkProfiler.ProfileAsync(rg, plan.Fields[index], plan.Specs[index], ct, distinct(c)).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    /// <summary>A row group of a file Parquet.Net cannot open (<see cref="DuckDbFilePlan"/>): every column through DuckDB.</summary>
+    private static ColumnProfile[] ProfileRowGroupThroughDuckDb(ParquetFilePlan plan, int rowGroup, IReadOnlyList<ColumnSpec> columns,
+        ProfileOptions options, Func<int, HyperLogLog> distinct, CancellationToken ct)
+    {
+        var rows = plan.RowGroupRows[rowGroup];
+        var result = new ColumnProfile[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var index = IndexOf(plan, columns[c].Path);
+            if (index < 0)
+            {
+                result[c] = DatasetProfile.AbsentColumn(columns[c].NewProfile(), rows);
+                continue;
+            }
+            var spec = plan.Specs[index];
+            var profile = spec.NewProfile();
+            profile.RowCount = rows;
+            profile.ValueCount = rows;
+            result[c] = profile;
+            if (spec.Kind == ColumnKind.Unsupported) continue;
+            if (options.MetadataOnly)
+            {
+                profile.Unsupported = "not profiled: --metadata-only reads footers only, and the built-in Parquet reader cannot read this file's footer";
+                continue;
+            }
+            var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity, distinct(c));
+            try
+            {
+                profile.NullCount = rows - DuckDbChunkReader.Feed(plan.Path, plan.FirstRowOf(rowGroup), rows, [spec.Path], spec, accumulator, ct);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw ProfileErrors.For(ProfileErrors.CorruptData, plan.Path,
+                    $"'{ParquetFilePlan.Name(plan.Path)}' row group {rowGroup} column '{spec.Path}' could not be read by DuckDB ({ReaderErrorText.Of(ex)}).", ex);
+            }
         }
         return result;
     }

@@ -1,8 +1,5 @@
 namespace DataQuality.Core.Statistics;
 
-/// <summary>A continuous distribution with scipy's parameterisation (shape…, loc, scale).</summary>
-public sealed record ContinuousDistribution(string Name, Func<double, double> Cdf);
-
 /// <summary>
 /// Cumulative distribution functions with scipy.stats' parameter conventions, which is what GX's
 /// parameterized KS expectation passes positionally: norm(loc, scale), uniform(loc, scale),

@@ -1,3 +1,5 @@
+using DataQuality.Core.Progress;
+
 namespace DataQuality.Core.Storage;
 
 /// <summary>What a sync did.</summary>
@@ -23,10 +25,13 @@ public static class StorageOperations
     /// An object is copied when the destination lacks it or differs in size or content hash (size and
     /// modification time where no content hash is comparable, as <c>aws s3 sync</c> does). With
     /// <paramref name="deleteExtra"/>, destination objects with no source counterpart are removed.
+    /// <paramref name="progress"/> hears "copying" in bytes of the selected source objects, once they are
+    /// listed (unchanged ones count as done: the total is what the sync had to look at).
     /// </summary>
     public static async Task<SyncResult> SyncAsync(
         IObjectStore sourceStore, StorageUri source, IObjectStore destinationStore, StorageUri destination,
-        PartitionFilter? filter = null, bool deleteExtra = false, int parallelism = 8, CancellationToken cancellationToken = default)
+        PartitionFilter? filter = null, bool deleteExtra = false, int parallelism = 8, CancellationToken cancellationToken = default,
+        IProgress<WorkProgress>? progress = null)
     {
         var sourceRoot = source.IsGlob ? source.LiteralPrefix : source.DirectoryPrefix;
         StorageOverlap.EnsureDisjoint(source, sourceRoot, destination);
@@ -38,6 +43,9 @@ public static class StorageOperations
         var copied = 0;
         var unchanged = 0;
         long bytes = 0;
+        long looked = 0;
+        var total = sourceObjects.Sum(o => o.Size);
+        progress?.Report(new WorkProgress("copying", 0, total, "bytes"));
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(sourceObjects, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
         {
@@ -46,11 +54,14 @@ public static class StorageOperations
             if (existing.TryGetValue(relative, out var current) && IsSame(item, current))
             {
                 Interlocked.Increment(ref unchanged);
-                return;
             }
-            await CopyAsync(sourceStore, item, destinationStore, destination.Append(relative), ct).ConfigureAwait(false);
-            Interlocked.Increment(ref copied);
-            Interlocked.Add(ref bytes, item.Size);
+            else
+            {
+                await CopyAsync(sourceStore, item, destinationStore, destination.Append(relative), ct).ConfigureAwait(false);
+                Interlocked.Increment(ref copied);
+                Interlocked.Add(ref bytes, item.Size);
+            }
+            progress?.Report(new WorkProgress("copying", Interlocked.Add(ref looked, item.Size), total, "bytes"));
         }).ConfigureAwait(false);
 
         var deleted = 0;

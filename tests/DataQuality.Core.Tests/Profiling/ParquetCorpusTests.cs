@@ -44,6 +44,8 @@ public sealed class ParquetCorpusTests
         "delta_length_byte_array.parquet", "fixed_length_decimal.parquet", "int32_decimal.parquet", "int64_decimal.parquet",
         "nested_lists.snappy.parquet", "nested_maps.snappy.parquet", "nulls.snappy.parquet", "list_columns.parquet",
         "lz4_raw_compressed.parquet", "nonnullable.impala.parquet", "nullable.impala.parquet", "single_nan.parquet",
+        // Parquet.Net cannot decode these valid files (a column, or the footer); DuckDB profiles what it cannot.
+        "datapage_v2.snappy.parquet", "dict-page-offset-zero.parquet", "int96_from_spark.parquet", "nested_structs.rust.parquet", "rle_boolean_encoding.parquet",
     ];
 
     [Theory]

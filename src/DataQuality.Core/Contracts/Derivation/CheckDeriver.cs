@@ -83,9 +83,9 @@ public sealed partial class CheckDeriver
 
         var o = p.Options;
         if (Number(o["minLength"]) is { } minLength)
-            b.Add(Prefer("expect_column_value_lengths_to_be_between", "dq_value_lengths_between"), With(Col(), "min_value", minLength), $"{name} · min length {Fmt(minLength)}", $"{name}__field_min_length", At("minLength"));
+            b.Add("expect_column_value_lengths_to_be_between", With(Col(), "min_value", minLength), $"{name} · min length {Fmt(minLength)}", $"{name}__field_min_length", At("minLength"));
         if (Number(o["maxLength"]) is { } maxLength)
-            b.Add(Prefer("expect_column_value_lengths_to_be_between", "dq_value_lengths_between"), With(Col(), "max_value", maxLength), $"{name} · max length {Fmt(maxLength)}", $"{name}__field_max_length", At("maxLength"));
+            b.Add("expect_column_value_lengths_to_be_between", With(Col(), "max_value", maxLength), $"{name} · max length {Fmt(maxLength)}", $"{name}__field_max_length", At("maxLength"));
 
         // ODCS 3.0 wrote exclusiveMinimum: true next to minimum; 3.1 and DCS write the bound itself.
         var exclusiveMinFlag = o["exclusiveMinimum"] is JsonValue emf && emf.GetValueKind() == JsonValueKind.True;
@@ -100,7 +100,7 @@ public sealed partial class CheckDeriver
             b.Add("expect_column_values_to_be_between", Between(Col(), "max_value", exMax, "strict_max", true), $"{name} · exclusive maximum {Show(exMax)}", $"{name}__field_exclusive_maximum", At("exclusiveMaximum"));
 
         if (o["pattern"] is JsonValue pattern && pattern.GetValueKind() == JsonValueKind.String)
-            b.Add(Prefer("expect_column_values_to_match_regex", "dq_values_match_pattern"), With(Col(), "regex", pattern.GetValue<string>()), $"{name} · pattern", $"{name}__field_regex", At("pattern"));
+            b.Add("expect_column_values_to_match_regex", With(Col(), "regex", pattern.GetValue<string>()), $"{name} · pattern", $"{name}__field_regex", At("pattern"));
         if (p.Enum is { Count: > 0 } values)
             b.Add("expect_column_values_to_be_in_set", With(Col(), "value_set", values.DeepClone()), $"{name} · enum", $"{name}__field_enum", At("enum"));
         if (o["format"] is JsonValue format && DqValuesMatchFormat.Formats.Contains(format.ToString().ToLowerInvariant()))
@@ -288,7 +288,6 @@ public sealed partial class CheckDeriver
         return query;
     }
 
-    private static string Prefer(string gx, string fallback) => ExpectationCatalog.TryGet(gx, out _) ? gx : fallback;
 
     private static JsonObject With(JsonObject k, string key, JsonNode? value) { k[key] = value; return k; }
     private static JsonObject With(JsonObject k, string key, double value)

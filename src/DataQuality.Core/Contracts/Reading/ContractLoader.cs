@@ -24,6 +24,7 @@ public static class ContractLoader
     public static ContractDocument LoadDocument(string text, string path)
     {
         var yaml = YamlJson.Load(text, path);
+        RejectOverflowingNumbers(yaml);
         if (yaml.Root is not JsonObject root)
             throw new InputException("DQ1001", "A data contract must be a YAML mapping.", yaml.LocationOf(yaml.Root));
         var positions = new Dictionary<JsonNode, SourceLocation>(ReferenceEqualityComparer.Instance);
@@ -39,5 +40,24 @@ public static class ContractLoader
         throw new InputException("DQ1001",
             "Not a data contract: expected ODCS ('apiVersion', 'kind: DataContract') or DCS ('dataContractSpecification') at the top level.",
             new SourceLocation(path, 1, 1));
+    }
+
+    /// <summary>
+    /// A plain scalar such as <c>1e400</c> is a YAML number too large for a double and reads as an infinity.
+    /// No contract value means that (a bound, a length, a count), and the checks, SQL and JSON built from it
+    /// cannot hold it: refused where it is written, before either standard's reader sees it.
+    /// </summary>
+    private static void RejectOverflowingNumbers(YamlDocumentWithPositions yaml)
+    {
+        var first = yaml.Positions
+            .Select(p => (Value: p.Key is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0, Location: p.Value))
+            .Where(p => !double.IsFinite(p.Value))
+            .OrderBy(p => p.Location.Line ?? 0).ThenBy(p => p.Location.Column ?? 0)
+            .FirstOrDefault();
+        if (first.Location is null) return;
+        var limit = double.MaxValue.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        throw new InputException("DQ1011",
+            $"Number out of range: a contract number lies within ±{limit} (a double); this one is {(first.Value < 0 ? "below" : "above")} it.",
+            first.Location);
     }
 }

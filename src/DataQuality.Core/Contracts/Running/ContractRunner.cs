@@ -8,6 +8,7 @@ using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 using DataQuality.Core.History;
+using DataQuality.Core.Settings;
 
 namespace DataQuality.Core.Contracts.Running;
 
@@ -24,13 +25,13 @@ public static class ContractRunner
     public static async Task<ContractRunResult> ValidateAsync(string contractPath, ContractRunOptions options, DatasetResolver resolver, CancellationToken cancellationToken = default)
     {
         var contract = ContractLoader.Load(contractPath);
-        var variables = new ContractVariables(options.Variables, options.Environment);
+        var variables = new VariableValues(options.Variables, options.Environment);
         var schemas = PickSchemas(contract, options);
         var given = options.Data is { } data ? schemas.Select(s => data.TryGetValue(s.Name, out var d) ? d : null).ToList() : schemas.Select(_ => (DatasetRef?)null).ToList();
         // Data given for every model needs no server.
         var server = given.All(d => d is not null) && options.Server is null ? null : PickServer(contract, options);
         var format = given.FirstOrDefault(d => d is not null)?.Format ?? (server is null ? DatasetFormat.Parquet : FormatOf(server, contract));
-        var deriver = new CheckDeriver(contract, checkTypes: format == DatasetFormat.Parquet, variables.Resolve, RelationName);
+        var deriver = new CheckDeriver(contract, checkTypes: format == DatasetFormat.Parquet, variables.ResolveInSql, RelationName);
         var baseDirectory = options.BaseDirectory ?? Path.GetDirectoryName(Path.GetFullPath(contractPath)) ?? ".";
 
         var derived = schemas.Select(deriver.Derive).ToList();
@@ -153,7 +154,7 @@ public static class ContractRunner
     };
 
     /// <summary>The server's path or location for one model: <c>{model}</c> replaced, variables resolved, relative paths anchored.</summary>
-    public static string Location(ContractServer server, ContractSchema schema, ContractVariables variables, string baseDirectory)
+    public static string Location(ContractServer server, ContractSchema schema, VariableValues variables, string baseDirectory)
     {
         var type = server.Type?.ToLowerInvariant();
         if (type is not (null or "local" or "s3" or "file" or "duckdb"))
@@ -178,7 +179,7 @@ public static class ContractRunner
         }
         catch (DbException ex)
         {
-            throw new InputException("DQ2005", $"Cannot read dataset '{dataset.Source.Location}' for model '{schema.Name}': {ex.Message.Split('\n')[0]}", new SourceLocation(dataset.Source.Location), ex);
+            throw new InputException("DQ2005", $"Cannot read dataset '{dataset.Source.Location}' for model '{schema.Name}': {ReaderErrorText.Of(ex)}", new SourceLocation(dataset.Source.Location), ex);
         }
         var absent = schema.Properties.Where(p => !columns.TryGet(p.Name, out _)).ToList();
         var extra = string.Concat(absent.Select(p => $", CAST(NULL AS {DuckTypeOf(p)}) AS {SqlText.Identifier(p.Name)}"));

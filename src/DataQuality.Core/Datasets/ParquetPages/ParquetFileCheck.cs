@@ -40,6 +40,6 @@ public static class ParquetFileCheck
     }
 
     /// <summary>DQ5004, or DQ5001 raised from a Parquet.Net exception (not from our magic-number check).</summary>
-    private static bool ReaderLimitation(Diagnostics.InputException ex) =>
+    internal static bool ReaderLimitation(Diagnostics.InputException ex) =>
         ex.Code == ProfileErrors.UnsupportedFeature || (ex.Code == ProfileErrors.NotParquet && ex.InnerException is not null);
 }

@@ -38,12 +38,25 @@ public sealed class HyperLogLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddHash(ulong hash)
     {
-        var index = (int)(hash >> (64 - Precision));
-        // A sentinel bit below the remaining 50 bits caps the rank at 51 without a branch.
-        var rank = (byte)(BitOperations.LeadingZeroCount((hash << Precision) | (1UL << (Precision - 1))) + 1);
-        ref var register = ref Registers[index];
+        ref var register = ref Registers[Index(hash)];
+        var rank = Rank(hash);
         if (rank > register) register = rank;
     }
+
+    /// <summary>The register a hash goes to: its top <see cref="Precision"/> bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Index(ulong hash) => (int)(hash >> (64 - Precision));
+
+    /// <summary>
+    /// The rank a hash offers its register: one more than the leading zeros of the bits below the index.
+    /// A sentinel bit below those 50 bits caps the rank at 51 without a branch. The one definition the
+    /// scalar path and the block kernels share, so every path raises the same registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte Rank(ulong hash) => (byte)(BitOperations.LeadingZeroCount((hash << Precision) | RankSentinel) + 1);
+
+    /// <summary>The bit that caps <see cref="Rank"/>; the vector filter in BlockKernels.AddHashes ORs the same bit in.</summary>
+    internal const ulong RankSentinel = 1UL << (Precision - 1);
 
     public void Merge(HyperLogLog other) => TensorPrimitives.Max<byte>(Registers, other.Registers, Registers);
 

@@ -5,7 +5,8 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 
 /// <summary>
 /// Every row whose value occurs more than once is unexpected (GX semantics: all copies, not all but
-/// one). The occurrence count is a window column of the shared scan, so no extra pass is needed.
+/// one); nulls are missing. The definition is <see cref="Uniqueness"/>'s, shared with contract
+/// <c>unique</c> and <c>dq suggest</c>.
 /// </summary>
 public sealed class ExpectColumnValuesToBeUnique : ColumnMapExpectation
 {
@@ -13,12 +14,6 @@ public sealed class ExpectColumnValuesToBeUnique : ColumnMapExpectation
 
     protected override IReadOnlyList<ExpectationArgument> OwnArguments => [];
 
-    protected override string Unexpected(PlanContext context, SchemaColumn column, string ident)
-    {
-        var condition = context.Condition();
-        // A filtered window aggregate is markedly slower in DuckDB; without a row_condition there is nothing to filter.
-        var counted = condition == "TRUE" ? "count(*)" : $"count(*) FILTER (WHERE {condition})";
-        var occurrences = context.Scan.Derived($"{counted} OVER (PARTITION BY {ident})");
-        return $"{occurrences} > 1";
-    }
+    protected override string Unexpected(PlanContext context, SchemaColumn column, string ident) =>
+        Uniqueness.DuplicateRow(context.Scan, ident, context.Condition());
 }

@@ -6,7 +6,8 @@ namespace DataQuality.Core.Expectations.Catalog.Contract;
 /// <summary>
 /// ODCS <c>duplicateValues</c>, contract <c>unique</c> and primary keys: the number of surplus copies
 /// (rows minus distinct values, as datacontract-cli counts duplicate_count) over rows whose key is
-/// not entirely null. <c>column</c> for one column, <c>column_list</c> for a composite key.
+/// not entirely null (<see cref="Uniqueness"/>, the one definition). <c>column</c> for one column,
+/// <c>column_list</c> for a composite key.
 /// </summary>
 public sealed class DqDuplicateValues : ContractMetricExpectation
 {
@@ -19,15 +20,8 @@ public sealed class DqDuplicateValues : ContractMetricExpectation
     ];
     protected override string MetricName => "duplicate_count";
 
-    protected override string CountSql(PlanContext context)
-    {
-        if (context.Kwargs.Has("column_list"))
-        {
-            var idents = context.Columns().Select(PlanContext.Ident).ToList();
-            var anyValue = string.Join(" OR ", idents.Select(i => $"{i} IS NOT NULL"));
-            return $"count(*) FILTER (WHERE {anyValue}) - count(DISTINCT ({string.Join(", ", idents)})) FILTER (WHERE {anyValue})";
-        }
-        var ident = Ident(context);
-        return $"count({ident}) - count(DISTINCT {ident})";
-    }
+    protected override string CountSql(PlanContext context) =>
+        context.Kwargs.Has("column_list")
+            ? Uniqueness.SurplusCopies(context.Columns().Select(PlanContext.Ident).ToList())
+            : Uniqueness.SurplusCopies(Ident(context));
 }

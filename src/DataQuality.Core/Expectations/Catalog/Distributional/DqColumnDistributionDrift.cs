@@ -72,13 +72,13 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
         if (numeric && method == "psi")
         {
             var sketch = reference.QuantileSketch!;
-            var edges = Enumerable.Range(1, PsiBins - 1).Select(i => sketch.Quantile((double)i / PsiBins)).Distinct().ToArray();
-            var referenceShares = Shares(edges.Select(sketch.Cdf).ToArray());
+            var edges = Drift.QuantileEdges(sketch, PsiBins);
+            var referenceShares = Drift.Shares(edges.Select(sketch.Cdf).ToArray());
             var cumulative = edges.Select(e => context.Scan.Aggregate(Filter($"({ident})::DOUBLE <= {BinCounts.Num(e)}", condition))).ToArray();
             return new PlannedCheck([.. cumulative, .. counts.Handles], eval =>
             {
                 double n = eval.Values.Long(counts.NonNull);
-                var current = Shares(cumulative.Select(h => n == 0 ? 0 : eval.Values.Long(h) / n).ToArray());
+                var current = Drift.Shares(cumulative.Select(h => n == 0 ? 0 : eval.Values.Long(h) / n).ToArray());
                 var psi = Drift.Psi(referenceShares, current);
                 details["bin_edges"] = PartitionObject.Json(edges);
                 details["reference_shares"] = PartitionObject.Json(referenceShares);
@@ -133,16 +133,6 @@ public sealed class DqColumnDistributionDrift : ExpectationDefinition
 
     private static string Filter(string predicate, string condition) =>
         $"count(*) FILTER (WHERE {(condition == "TRUE" ? predicate : $"({condition}) AND {predicate}")})::BIGINT";
-
-    /// <summary>Cumulative shares at the edges → per-bin shares (the last bin takes the rest).</summary>
-    private static double[] Shares(double[] cumulative)
-    {
-        var shares = new double[cumulative.Length + 1];
-        var previous = 0.0;
-        for (var i = 0; i < cumulative.Length; i++) { shares[i] = cumulative[i] - previous; previous = cumulative[i]; }
-        shares[^1] = 1 - previous;
-        return shares;
-    }
 
     /// <summary>sup |F_ref − F_cur| over the reference sketch's values and the current quantiles; F_cur is linear between quantiles.</summary>
     private static double KsDistance(Profiling.Sketches.KllSketch sketch, double[] q, double[] p)
