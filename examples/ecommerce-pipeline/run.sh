@@ -3,7 +3,8 @@
 #   1. dotnet pack DataQuality.Core + DataQuality.Xunit (with the generator and dq-lint inside) into
 #      ../../artifacts/packages, the local feed that nuget.config points at;
 #   2. run the pipeline for main and for the feature variant;
-#   3. a malformed suite must fail the build with path(line,col): error DQ4001;
+#   3. a malformed suite must fail the build with path(line,col): error DQ4001, a misspelled argument with DQ4110;
+#      a flow-style contract builds, and its misspelled key warns on every build (not only the first);
 #   4. dotnet test on main's outputs must pass (TRX, JUnit and the Markdown summary are written);
 #   5. the same tests on the feature's outputs (DQ_SERVER=feature) must fail on the 'refunded' status;
 #   6. a new repository made with `dotnet new dq-tests` (docs/getting-started.md) goes green, then red on a
@@ -32,14 +33,31 @@ rm -rf .packages/dataquality.core .packages/dataquality.xunit
 dotnet run --project src/Ecommerce.Pipeline -c Release -- out/main >/dev/null || { echo "example: pipeline (main) failed" >&2; failed=$((failed + 1)); finish; }
 dotnet run --project src/Ecommerce.Pipeline -c Release --no-build -- out/feature --feature >/dev/null || { echo "example: pipeline (feature) failed" >&2; failed=$((failed + 1)); finish; }
 
-# 3. Build-time diagnostics: an unknown expectation fails the build at its line and column.
+# 3. Build-time diagnostics: an unknown expectation, and a misspelled argument, fail the build at their line and column.
 broken=tests/Ecommerce.Pipeline.Tests/expectations/zz_broken.yaml
+typo=tests/Ecommerce.Pipeline.Tests/expectations/zz_typo.yaml
 mkdir -p "$(dirname "$broken")"
 printf 'suite: silver.broken\ndataset: silver/orders/ds=${ds}\nexpectations:\n  - expect_column_values_to_be_uniqe: { column: order_id }\n' > "$broken"
+printf 'suite: silver.typo\ndataset: silver/orders/ds=${ds}\nexpectations:\n  - type: expect_column_values_to_be_between\n    column: amount\n    min_value: 0\n    max_vlaue: 10000\n' > "$typo"
 out=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); status=$?
-rm -f "$broken"; rmdir "$(dirname "$broken")" 2>/dev/null
+rm -f "$broken" "$typo"; rmdir "$(dirname "$broken")" 2>/dev/null
 echo "$out" | grep -q 'expectations/zz_broken.yaml(4,5): error DQ4001: Unknown expectation type' && [ "$status" -ne 0 ] && ! echo "$out" | grep -q DQ7201
 check "malformed suite fails the build with expectations/zz_broken.yaml(4,5): error DQ4001" $?
+echo "$out" | grep -q "expectations/zz_typo.yaml(7,16): error DQ4110: unknown argument 'max_vlaue' of expect_column_values_to_be_between; did you mean 'max_value'?"
+check "a misspelled argument fails the build with expectations/zz_typo.yaml(7,16): error DQ4110 and a did-you-mean" $?
+
+# 3b. A flow-style contract (valid for dq lint) builds into its test class; its misspelled key warns on
+#     the first build and again on the second, unchanged one (the findings are replayed from obj/).
+flow=tests/Ecommerce.Pipeline.Tests/contracts/zz_flow.yaml
+printf 'apiVersion: v3.1.0\nkind: DataContract\nid: zz_flow\nversion: 1.0.0\nstatus: active\nschema: [{name: orders, properties: [{name: order_id, logicalType: integer, requried: true}]}]\n' > "$flow"
+warning="contracts/zz_flow.yaml(6,87): warning DQ1010: Unknown key 'requried' in property; did you mean 'required'?"
+first=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); first_status=$?
+second=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); second_status=$?
+rm -f "$flow"
+[ "$first_status" = 0 ] && grep -aq ZzFlowContract tests/Ecommerce.Pipeline.Tests/bin/Debug/net10.0/Ecommerce.Pipeline.Tests.dll
+check "a flow-style contract builds into ZzFlowContract" $?
+echo "$first" | grep -qF "$warning" && [ "$second_status" = 0 ] && echo "$second" | grep -qF "$warning"
+check "a misspelled contract key warns on the first and on a second, unchanged build" $?
 
 # 4. Main's outputs: every error-severity check passes.
 dotnet build tests/Ecommerce.Pipeline.Tests -nologo -v:q >/dev/null || { echo "example: build failed" >&2; failed=$((failed + 1)); finish; }

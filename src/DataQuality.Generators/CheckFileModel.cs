@@ -1,62 +1,40 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
-namespace DataQuality.Generators
+namespace DataQuality.Generators;
+
+/// <summary>
+/// Everything the generator needs from one suite or contract file, and nothing more: the build only
+/// has to know the test class and theory names, which dq-lint's model list carries (<see cref="ModelListEntry"/>),
+/// plus where the file sits in the project. The checks are read by the engine at test time. A value with
+/// structural equality, so an unchanged file is a cache hit in the incremental pipeline.
+/// </summary>
+internal sealed class CheckFileModel : IEquatable<CheckFileModel>
 {
-    /// <summary>
-    /// Everything the generator needs from one suite or contract file, and nothing more: the
-    /// build only has to know the test class and theory names. The checks are read by the engine
-    /// at test time. A value type with structural equality, so an unchanged file is a cache hit
-    /// in the incremental pipeline.
-    /// </summary>
-    internal sealed class CheckFileModel : IEquatable<CheckFileModel>
+    public CheckFileModel(ModelListEntry entry, string relativePath)
     {
-        public CheckFileModel(CheckFileKind kind, string path, string relativePath, string name, string? dataset, IReadOnlyList<string> models, string? problem)
-        {
-            Kind = kind;
-            Path = path;
-            RelativePath = relativePath;
-            Name = name;
-            Dataset = dataset;
-            Models = models;
-            Problem = problem;
-        }
-
-        public CheckFileKind Kind { get; }
-
-        /// <summary>Absolute path, as the compiler sees the AdditionalFile.</summary>
-        public string Path { get; }
-
-        /// <summary>Path relative to the project directory, with forward slashes (for names and traits).</summary>
-        public string RelativePath { get; }
-
-        /// <summary>Suite or contract name (the file name when the file does not say).</summary>
-        public string Name { get; }
-
-        /// <summary>Suites: the dataset location (from the file, or the item's <c>Dataset</c> metadata).</summary>
-        public string? Dataset { get; }
-
-        /// <summary>One theory per model: the suite's dataset, or each model of a contract.</summary>
-        public IReadOnlyList<string> Models { get; }
-
-        /// <summary>Why the names could not be read (reported as a build diagnostic), or null.</summary>
-        public string? Problem { get; }
-
-        public bool Equals(CheckFileModel? other) =>
-            other is not null && Kind == other.Kind && Path == other.Path && RelativePath == other.RelativePath && Name == other.Name
-            && Dataset == other.Dataset && Problem == other.Problem && Models.SequenceEqual(other.Models);
-
-        public override bool Equals(object? obj) => Equals(obj as CheckFileModel);
-
-        public override int GetHashCode()
-        {
-            unchecked
-            {
-                var hash = (int)Kind * 397 ^ StringComparer.Ordinal.GetHashCode(Path);
-                foreach (var model in Models) hash = hash * 31 + StringComparer.Ordinal.GetHashCode(model);
-                return hash;
-            }
-        }
+        Entry = entry;
+        RelativePath = relativePath;
     }
+
+    public ModelListEntry Entry { get; }
+
+    /// <summary>Path relative to the project directory, with forward slashes (for names and traits).</summary>
+    public string RelativePath { get; }
+
+    public CheckFileKind Kind => Entry.Kind;
+
+    public string Path => Entry.Path;
+
+    public string Name => Entry.Name;
+
+    public string? Dataset => Entry.Dataset;
+
+    public IReadOnlyList<string> Models => Entry.Models;
+
+    public bool Equals(CheckFileModel? other) => other is not null && RelativePath == other.RelativePath && Entry.Equals(other.Entry);
+
+    public override bool Equals(object? obj) => Equals(obj as CheckFileModel);
+
+    public override int GetHashCode() => Entry.GetHashCode();
 }

@@ -40,6 +40,14 @@ namespace DataQuality.Generators
             return string.Join(".", parts);
         }
 
+        /// <summary><c>orders.suite.yaml</c> → <c>orders</c>: the class name's stem.</summary>
+        public static string FileStem(string path)
+        {
+            var name = System.IO.Path.GetFileName(path);
+            var dot = name.IndexOf('.');
+            return dot > 0 ? name.Substring(0, dot) : name;
+        }
+
         public static string Literal(string? value) => value is null ? "null" : "@\"" + value.Replace("\"", "\"\"") + "\"";
     }
 }

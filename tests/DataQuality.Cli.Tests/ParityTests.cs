@@ -3,6 +3,7 @@ using DataQuality.Cli.Demo;
 using DataQuality.Core.Contracts.Reading;
 using DataQuality.Core.Contracts.Running;
 using DataQuality.Xunit;
+using DataQuality.Xunit.Sdk;
 
 namespace DataQuality.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using DataQuality.Core.Diagnostics;
 using DataQuality.Xunit;
+using DataQuality.Xunit.Sdk;
 
 namespace DataQuality.Cli.Tests;
 

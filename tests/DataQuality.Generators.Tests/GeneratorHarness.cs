@@ -7,16 +7,12 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace DataQuality.Generators.Tests;
 
-/// <summary>Runs the real generator in a CSharpGeneratorDriver over in-memory AdditionalFiles with the metadata the package's props set.</summary>
+/// <summary>Runs the real generator in a CSharpGeneratorDriver over in-memory AdditionalFiles with the metadata the package's targets set.</summary>
 internal static class GeneratorHarness
 {
-    public const string ProjectDir = "/repo/pipeline.tests/";
-
-    public sealed class File(string path, string text, string kind, string? dataset = null) : AdditionalText
+    public sealed class File(string path, string text, string kind) : AdditionalText
     {
         public string Kind { get; } = kind;
-
-        public string? Dataset { get; } = dataset;
 
         public override string Path { get; } = path;
 
@@ -41,15 +37,14 @@ internal static class GeneratorHarness
             if (file is not null)
             {
                 values = values.Add("build_metadata.AdditionalFiles.DataQualityKind", file.Kind);
-                if (file.Dataset is not null) values = values.Add("build_metadata.AdditionalFiles.DataQualityDataset", file.Dataset);
             }
             return new Options(values);
         }
     }
 
-    public static GeneratorDriver Driver(IReadOnlyList<File> files, string? server = null, string? variables = null)
+    public static GeneratorDriver Driver(string projectDir, IReadOnlyList<File> files, string? server = null, string? variables = null)
     {
-        var global = ImmutableDictionary<string, string>.Empty.Add("build_property.projectdir", ProjectDir);
+        var global = ImmutableDictionary<string, string>.Empty.Add("build_property.projectdir", projectDir);
         if (server is not null) global = global.Add("build_property.DataQualityServer", server);
         if (variables is not null) global = global.Add("build_property.DataQualityVariables", variables);
         return CSharpGeneratorDriver.Create(
@@ -64,7 +59,7 @@ internal static class GeneratorHarness
         "Generated.Tests",
         [],
         AppDomain.CurrentDomain.GetAssemblies()
-            .Append(typeof(DataQuality.Xunit.SuiteTarget).Assembly)
+            .Append(typeof(DataQuality.Xunit.Sdk.SuiteTarget).Assembly)
             .Append(typeof(DataQuality.Core.Checks.ValidationReport).Assembly)
             .Distinct()
             .Where(a => !a.IsDynamic && a.Location.Length > 0)

@@ -1,3 +1,5 @@
+using DataQuality.Xunit.Sdk;
+
 namespace DataQuality.Xunit.Tests;
 
 public sealed class ContractTargetTests : IDisposable

@@ -62,4 +62,17 @@ public sealed class LintTests : IDisposable
 
         lines.Should().Contain(l => l.IsError && l.Text.StartsWith($"{path}(8,", StringComparison.Ordinal) && l.Text.Contains(": error DQ"));
     }
+
+    [Fact]
+    public void A_flow_style_contract_lints_clean_and_a_misspelled_key_in_it_warns_at_its_column()
+    {
+        var path = _dir.Combine("flow.yaml");
+        const string head = "apiVersion: v3.1.0\nkind: DataContract\nid: shop\nversion: 1.0.0\nstatus: active\n";
+        File.WriteAllText(path, head + "schema: [{name: orders, properties: [{name: order_id, logicalType: integer, required: true}]}]\n");
+        CheckFileLinter.LintContract(path).Should().BeEmpty();
+
+        File.WriteAllText(path, head + "schema: [{name: orders, properties: [{name: order_id, logicalType: integer, requried: true}]}]\n");
+        CheckFileLinter.LintContract(path).Should().Equal(
+            new LintLine($"{path}(6,87): warning DQ1010: Unknown key 'requried' in property; did you mean 'required'?", false));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Expectations;
+using DataQuality.Xunit.Sdk;
 
 namespace DataQuality.Xunit.Tests;
 

@@ -7,4 +7,10 @@ public sealed record ExpectationSuite(string Name, IReadOnlyList<ExpectationConf
 {
     /// <summary>Columns identifying a row in failure samples (GX <c>unexpected_index_column_names</c>).</summary>
     public IReadOnlyList<string> PrimaryKey { get; init; } = [];
+
+    /// <summary>
+    /// The dataset location the file names (YAML <c>dataset:</c>, GX JSON <c>meta.dataset</c>), as written
+    /// (may hold <c>${var}</c>). Read here so the build-time generator takes it from the engine's own reader.
+    /// </summary>
+    public string? Dataset { get; init; }
 }

@@ -1,9 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 using DataQuality.Core.Reporting;
+using DataQuality.Xunit.Sdk;
 
 namespace DataQuality.Xunit;
 

@@ -57,7 +57,7 @@ public static class GxJsonSuiteReader
             expectations.Add(expectation);
         }
         var primaryKey = suite["meta"]?["primary_key"] is JsonArray pk ? pk.Select(n => Str(n) ?? "").Where(s => s.Length > 0).ToList() : [];
-        return new ExpectationSuite(name, expectations, new SourceLocation(path)) { PrimaryKey = primaryKey };
+        return new ExpectationSuite(name, expectations, new SourceLocation(path)) { PrimaryKey = primaryKey, Dataset = Str((suite["meta"] as JsonObject)?["dataset"]) };
     }
 
     private static ExpectationConfig ReadExpectation(JsonObject e, int index, SourceLocation location)

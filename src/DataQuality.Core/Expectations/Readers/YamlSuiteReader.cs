@@ -55,7 +55,7 @@ public static class YamlSuiteReader
             null => [],
             var other => throw new InputException("DQ4006", "primary_key must be a column name or a list of them.", doc.LocationOf(other)),
         };
-        return new ExpectationSuite(name, expectations, new SourceLocation(path)) { PrimaryKey = primaryKey };
+        return new ExpectationSuite(name, expectations, new SourceLocation(path)) { PrimaryKey = primaryKey, Dataset = Str(root["dataset"]) };
     }
 
     private static ExpectationConfig ReadExpectation(JsonObject e, SourceLocation location)

@@ -1,10 +1,11 @@
+using System.ComponentModel;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 using DataQuality.Core.Expectations.Readers;
 using Xunit;
 
-namespace DataQuality.Xunit;
+namespace DataQuality.Xunit.Sdk;
 
 /// <summary>
 /// One expectation suite file as the generated test class sees it. The generator knows the file,
@@ -12,6 +13,7 @@ namespace DataQuality.Xunit;
 /// by Core, when xunit enumerates the theory data (at discovery), so the row names and the
 /// engine can never disagree.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SuiteTarget
 {
     private readonly Lazy<(ExpectationSuite? Suite, DataQualityException? Error)> _suite;

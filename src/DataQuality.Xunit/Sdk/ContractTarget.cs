@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Collections.Concurrent;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Contracts.Running;
@@ -5,13 +6,14 @@ using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 using Xunit;
 
-namespace DataQuality.Xunit;
+namespace DataQuality.Xunit.Sdk;
 
 /// <summary>
 /// One model of a data contract as the generated test class sees it. The rows are the checks the
 /// contracts engine derives for the model (a dry run at discovery: no data read); at test time the
 /// whole contract runs once per test run (one scan per model), shared by every row of every model.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ContractTarget
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<(ContractRunResult? Result, DataQualityException? Error)>>> Runs = new(StringComparer.Ordinal);

@@ -1,13 +1,15 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using DataQuality.Core.Expectations;
 using Xunit;
 
-namespace DataQuality.Xunit;
+namespace DataQuality.Xunit.Sdk;
 
 /// <summary>
 /// Theory rows for the checks of one dataset: the data is the check's stable key (<c>orders.order_id.unique</c>),
 /// the display name is Core's name for the check, exactly as <c>dq validate</c> prints it; traits for filtering.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SuiteRows
 {
     public static IEnumerable<ITheoryDataRow> For(string model, ExpectationSuite suite)

@@ -1,16 +1,18 @@
+using System.ComponentModel;
 using System.Collections.Concurrent;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Expectations;
 
-namespace DataQuality.Xunit;
+namespace DataQuality.Xunit.Sdk;
 
 /// <summary>
 /// The process-wide cache that makes every row of one dataset share one planned scan: the first
 /// row to ask runs the whole suite (one DuckDB scan), the others await the same task. Keyed by
 /// the check file, the dataset location as resolved for this run, and the server.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DatasetRuns
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<DatasetOutcome>>> Runs = new(StringComparer.Ordinal);
@@ -49,6 +51,7 @@ public static class DatasetRuns
 }
 
 /// <summary>What one dataset's run produced: the report, or why the dataset could not be checked at all.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record DatasetOutcome(string Key, string Location, ValidationReport? Report, DataQualityException? Failure)
 {
     /// <summary>The result of check <paramref name="index"/>; when the dataset itself failed, an error result carrying that reason.</summary>

@@ -1,16 +1,18 @@
+using System.ComponentModel;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Reporting;
 
-namespace DataQuality.Xunit;
+namespace DataQuality.Xunit.Sdk;
 
 /// <summary>
 /// Every check row that ran in this process, for the pull-request summary: per dataset
 /// passed / warned / failed, failing checks first. Filled by the rows, rendered once at the end
 /// of the run by <see cref="DataQualityRunReport"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class RunSummary
 {
     private static readonly ConcurrentQueue<RecordedCheck> Checks = new();
@@ -51,4 +53,5 @@ public static class RunSummary
     private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }
 
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record RecordedCheck(string Source, string Model, string Location, string Display, ExpectationResult Result);

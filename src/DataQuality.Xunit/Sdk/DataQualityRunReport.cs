@@ -1,4 +1,5 @@
-namespace DataQuality.Xunit;
+using System.ComponentModel;
+namespace DataQuality.Xunit.Sdk;
 
 /// <summary>
 /// Assembly fixture (the generated code registers it) that writes the Markdown summary when the
@@ -6,6 +7,7 @@ namespace DataQuality.Xunit;
 /// <c>DQ_SUMMARY_PATH</c> or <c>TestResults/dataquality-summary.md</c> next to the test binaries
 /// (where Microsoft.Testing.Platform puts its results by default).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DataQualityRunReport : IAsyncDisposable
 {
     public static string SummaryPath()

@@ -1,10 +1,12 @@
+using System.ComponentModel;
 using DataQuality.Core.Checks;
 using DataQuality.Core.Reporting;
 using Xunit;
 
-namespace DataQuality.Xunit;
+namespace DataQuality.Xunit.Sdk;
 
 /// <summary>The one rule for turning a check result into a test outcome, shared by generated rows and hand-written assertions.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CheckOutcome
 {
     /// <summary>Passed: nothing. Warned: a test warning, the test passes. Failed or not evaluable: the test fails with the full message.</summary>
