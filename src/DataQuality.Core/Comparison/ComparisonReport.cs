@@ -39,6 +39,9 @@ public sealed record EntityComparison(
     /// </summary>
     public bool HasDifferences => Presence != Presence.Both
         || !IdenticalFiles && (Keyed is null || Keyed.DifferingRows > 0 || SchemaChanges.Count > 0 || RowCounts.Delta != 0);
+
+    /// <summary>A column's distribution moved beyond <see cref="Profiling.Drift.StablePsiBelow"/>: worth showing even when no row differs.</summary>
+    public bool HasDrift => Profile.Any(p => p.Drift is { Psi: > Profiling.Drift.StablePsiBelow });
 }
 
 public sealed record RowCountComparison(long Base, long Head)

@@ -58,6 +58,9 @@ public static class Drift
         return d;
     }
 
+    /// <summary>PSI below this is read as stable (the convention the PSI doc comment below cites); above it, worth a look.</summary>
+    public const double StablePsiBelow = 0.1;
+
     /// <summary>
     /// Population stability index Σ (c − r) · ln(c / r). Numeric and temporal columns use
     /// <paramref name="bins"/> bins cut at the reference's quantiles; other kinds use the union of

@@ -55,9 +55,8 @@ public static partial class HtmlReport
 
     private static string KeyedCount(EntityComparison e, Func<KeyedComparison, long> pick) => e.Keyed is { } k ? Count(pick(k)) : "";
 
-    private static bool Interesting(EntityComparison e) =>
-        e.Presence != Core.Comparison.Presence.Both || e.SchemaChanges.Count > 0 || e.RowCounts.Delta != 0 || e.Keyed is { DifferingRows: > 0 }
-        || e.Profile.Any(p => p.Drift is { Psi: > 0.1 });
+    /// <summary>Open by default: what Core calls a difference (the CLI's "changed" count), or drift.</summary>
+    private static bool Interesting(EntityComparison e) => e.HasDifferences || e.HasDrift;
 
     private static void Entity(StringBuilder sb, EntitySection section)
     {
