@@ -78,8 +78,11 @@ public sealed class BenchCommandTests
         received.Should().NotMatchRegex(@"\d+\.\d{3} s|\d{8}-\d{6}", "timings and ids vary from run to run and stay out of the approved snapshot");
 
         (await CliRunner.RunAsync("accept", snapshot + ".received.md")).ExitCode.Should().Be(ExitCodes.Passed);
-        var second = await CliRunner.RunAsync(repo.RunArgs("--snapshot", snapshot));
+        run.Error.Should().Contain("dq bench: base (main) ").And.Contain("purged").And.Contain("dq bench: comparing base and head snapshots");
+        var second = await CliRunner.RunAsync(repo.RunArgs("--snapshot", snapshot, "--quiet"));
         second.ExitCode.Should().Be(ExitCodes.Passed, second.Error);
+        second.Error.Should().NotContain("purged").And.NotContain("comparing", "--quiet silences the stage lines")
+            .And.Contain("report.md", "where the report went is the result, not progress");
 
         var list = await CliRunner.RunAsync("bench", "list", "--namespace", repo.Namespace);
         list.ExitCode.Should().Be(ExitCodes.Passed, list.Error);

@@ -51,11 +51,12 @@ internal static class BenchCommand
         var snapshot = new Option<string?>("--snapshot") { Description = "Also write the Markdown report as an approval snapshot NAME.received.md, checked against NAME.verified.md." };
         var resume = new Option<string?>("--resume") { Description = "Resume an interrupted bench (its id, see dq bench list) with the same arguments: completed runs and snapshots are skipped." };
         var html = HtmlReportOption.Create();
+        var quiet = CommonOptions.Quiet();
         var comparison = new CompareOptionSet();
         var storage = new StorageOptionsBinder();
 
         var command = new Command("run", "Run base then head into the target partition, snapshot each into the namespace, compare them and report runtime.");
-        foreach (var o in new Option[] { repo, baseBranch, headBranch, run, outputs, partition, layers, ns, client, env, repeat, restore, allowProd, hourlyRate, timeout, format, output, snapshot, resume, html })
+        foreach (var o in new Option[] { repo, baseBranch, headBranch, run, outputs, partition, layers, ns, client, env, repeat, restore, allowProd, hourlyRate, timeout, format, output, snapshot, resume, html, quiet })
             command.Options.Add(o);
         comparison.AddTo(command);
         storage.AddTo(command);
@@ -83,7 +84,8 @@ internal static class BenchCommand
                 Comparison = comparison.Bind(parse),
                 ResumeId = parse.GetValue(resume),
             };
-            var result = await new BenchRunner(storage.Bind(parse), context.Error).RunAsync(request, ct).ConfigureAwait(false);
+            // Each stage (snapshot, purge, run, exit and timings, compare) is one line on stderr, as every long command's progress.
+            var result = await new BenchRunner(storage.Bind(parse), parse.GetValue(quiet) ? null : context.Error).RunAsync(request, ct).ConfigureAwait(false);
             var text = parse.GetValue(format) == CompareFormat.Json ? BenchJson.Render(result) : BenchMarkdown.Render(result);
             // The bench reads pipeline outputs through snapshots, not local files named here: only the folder/unwritable rule applies.
             await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, [], ct).ConfigureAwait(false);
