@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using DataQuality.Cli.Demo;
-using DataQuality.Core.Contracts.Reading;
-using DataQuality.Core.Contracts.Running;
 using DataQuality.Xunit;
 using DataQuality.Xunit.Sdk;
 
