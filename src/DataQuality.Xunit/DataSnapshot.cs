@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DataQuality.Core.Comparison;
+using DataQuality.Core.Reporting;
 using DataQuality.Core.Snapshots;
 using DiffEngine;
 
@@ -21,9 +22,13 @@ public static class DataSnapshot
         [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "")
     {
         settings ??= SnapshotSettings.Default;
-        var (text, extension) = settings.ReportFormat == ReportFormat.Json
-            ? (ComparisonJson.Render(report, settings.RenderOptions), "json")
-            : (ComparisonMarkdown.Render(report, settings.RenderOptions), "md");
+        var (text, extension) = settings.ReportFormat switch
+        {
+            ReportFormat.Json => (ComparisonJson.Render(report, settings.RenderOptions), "json"),
+            ReportFormat.Markdown => (ComparisonMarkdown.Render(report, settings.RenderOptions), "md"),
+            // Text and JUnit are validation-report formats; a comparison has no rendering in them.
+            var other => throw new ArgumentOutOfRangeException(nameof(settings), other, $"A comparison report snapshots as Markdown or Json, not {other}."),
+        };
         return VerifyCoreAsync(text, settings.Extension ?? extension, settings, sourceFile, methodName);
     }
 

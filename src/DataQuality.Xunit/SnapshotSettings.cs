@@ -1,13 +1,15 @@
+using DataQuality.Core.Reporting;
 using DataQuality.Core.Snapshots;
 
 namespace DataQuality.Xunit;
 
-public enum ReportFormat { Markdown, Json }
-
 /// <summary>Per-call options for <see cref="DataSnapshot"/>. Everything has a default.</summary>
 public sealed record SnapshotSettings
 {
-    /// <summary>Format of a rendered comparison report (Markdown → <c>.md</c>, JSON → <c>.json</c>).</summary>
+    /// <summary>
+    /// Format of a rendered comparison report: Core's one <see cref="Core.Reporting.ReportFormat"/>, of which a
+    /// comparison renders Markdown (<c>.md</c>) and JSON (<c>.json</c>); Text and JUnit are refused.
+    /// </summary>
     public ReportFormat ReportFormat { get; init; } = ReportFormat.Markdown;
 
     /// <summary>File extension; default <c>md</c> for reports, <c>txt</c> for text, <c>json</c> for objects.</summary>

@@ -87,4 +87,20 @@ public sealed class ParseErrorTests
         run.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
         run.Error.Should().Contain("DQ0002").And.Contain("'xml' is not one of markdown, json");
     }
+
+    [Theory]
+    [InlineData("compare", "--base", "a", "--head", "b")]
+    [InlineData("bench", "show", "some-id")]
+    public async Task Markdown_or_json_commands_refuse_the_other_report_formats(params string[] command)
+    {
+        // compare and bench take Core's one ReportFormat, restricted to what they render: text and junit parse as
+        // members of the enum but are not offered, so they are refused like a typo.
+        foreach (var format in new[] { "text", "junit" })
+        {
+            var run = await CliRunner.RunAsync([.. command, "--format", format]);
+
+            run.ExitCode.Should().Be(ExitCodes.UsageOrInputError, format);
+            run.Error.Should().Contain($"'{format}' is not one of markdown, json");
+        }
+    }
 }

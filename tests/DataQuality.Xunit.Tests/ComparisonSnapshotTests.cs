@@ -1,5 +1,6 @@
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Reporting;
 
 namespace DataQuality.Xunit.Tests;
 
@@ -59,4 +60,14 @@ public sealed class ComparisonSnapshotTests
     [Fact]
     public async Task Main_vs_feature_json() =>
         await DataSnapshot.VerifyAsync(await CompareAsync(), new SnapshotSettings { ReportFormat = ReportFormat.Json, LaunchDiffTool = false });
+
+    [Theory]
+    [InlineData(ReportFormat.Text)]
+    [InlineData(ReportFormat.Junit)]
+    public async Task A_comparison_has_no_text_or_junit_snapshot(ReportFormat format)
+    {
+        var act = async () => await DataSnapshot.VerifyAsync(await CompareAsync(), new SnapshotSettings { ReportFormat = format, LaunchDiffTool = false });
+
+        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).WithMessage($"*Markdown or Json, not {format}*");
+    }
 }

@@ -5,6 +5,7 @@ using DataQuality.Core;
 using DataQuality.Core.Benchmarking;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Reporting;
 using DataQuality.Core.Snapshots;
 using DataQuality.Core.Storage;
 
@@ -46,7 +47,7 @@ internal static class BenchCommand
         var allowProd = new Option<bool>("--allow-prod") { Description = "Allow --env prod/production." };
         var hourlyRate = new Option<double?>("--hourly-rate") { Description = "Machine cost per hour, for the estimated cost per run." };
         var timeout = new Option<int>("--run-timeout") { Description = "Minutes after which a run is stopped and counted as failed.", DefaultValueFactory = _ => 120 };
-        var format = ChoiceOption.Create("--format", ["-f"], "Report format: markdown (default) or json.", CompareFormat.Markdown);
+        var format = ChoiceOption.Create("--format", ["-f"], "Report format: markdown (default) or json.", ReportFormat.Markdown, ReportFormat.Markdown, ReportFormat.Json);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var snapshot = new Option<string?>("--snapshot") { Description = "Also write the Markdown report as an approval snapshot NAME.received.md, checked against NAME.verified.md." };
         var resume = new Option<string?>("--resume") { Description = "Resume an interrupted bench (its id, see dq bench list) with the same arguments: completed runs and snapshots are skipped." };
@@ -86,7 +87,7 @@ internal static class BenchCommand
             };
             // Each stage (snapshot, purge, run, exit and timings, compare) is one line on stderr, as every long command's progress.
             var result = await new BenchRunner(storage.Bind(parse), parse.GetValue(quiet) ? null : context.Error).RunAsync(request, ct).ConfigureAwait(false);
-            var text = parse.GetValue(format) == CompareFormat.Json ? BenchJson.Render(result) : BenchMarkdown.Render(result);
+            var text = parse.GetValue(format) == ReportFormat.Json ? BenchJson.Render(result) : BenchMarkdown.Render(result);
             // The bench reads pipeline outputs through snapshots, not local files named here: only the folder/unwritable rule applies.
             await CommonOptions.WriteAsync(context, parse.GetValue(output) is { } file ? new FileInfo(file) : null, text, [], ct).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"dq bench: {result.Context.Namespace.TrimEnd('/')}/{result.Context.BenchId}/report.md").ConfigureAwait(false);
@@ -135,7 +136,7 @@ internal static class BenchCommand
     {
         var id = new Argument<string>("id") { Description = "The bench id (see dq bench list)." };
         var ns = NamespaceOption();
-        var format = ChoiceOption.Create("--format", ["-f"], "markdown (default) or json.", CompareFormat.Markdown);
+        var format = ChoiceOption.Create("--format", ["-f"], "markdown (default) or json.", ReportFormat.Markdown, ReportFormat.Markdown, ReportFormat.Json);
         var storage = new StorageOptionsBinder();
         var command = new Command("show", "Print a bench run's report.") { id, ns, format };
         storage.AddTo(command);
@@ -143,7 +144,7 @@ internal static class BenchCommand
         {
             var (store, bench, entry) = await OpenBenchAsync(parse, ns, id, storage, ct).ConfigureAwait(false);
             using var _ = store as IDisposable;
-            var name = parse.GetValue(format) == CompareFormat.Json ? "result.json" : "report.md";
+            var name = parse.GetValue(format) == ReportFormat.Json ? "result.json" : "report.md";
             var text = await bench.ReadTextAsync(bench.Folder(entry.BenchId).Append(name), ct).ConfigureAwait(false)
                 ?? throw new InputException(BenchErrors.UnknownBench, $"Bench {entry.BenchId} has no {name}: it did not finish. Its snapshots and logs are in {bench.Folder(entry.BenchId)}.");
             await context.Out.WriteAsync(text).ConfigureAwait(false);
@@ -186,7 +187,7 @@ internal static class BenchCommand
     {
         var id = new Argument<string>("id") { Description = "The bench id whose base and head snapshots are compared again." };
         var ns = NamespaceOption();
-        var format = ChoiceOption.Create("--format", ["-f"], "markdown (default) or json.", CompareFormat.Markdown);
+        var format = ChoiceOption.Create("--format", ["-f"], "markdown (default) or json.", ReportFormat.Markdown, ReportFormat.Markdown, ReportFormat.Json);
         var comparison = new CompareOptionSet();
         var storage = new StorageOptionsBinder();
         var command = new Command("compare", "Compare a finished bench's snapshots again with other options; no pipeline run.") { id, ns, format };
@@ -199,7 +200,7 @@ internal static class BenchCommand
             using var _ = store as IDisposable;
             var report = await new BenchRunner(options, context.Error).CompareAsync(bench.Folder(entry.BenchId), comparison.Bind(parse, entry.Context.Layout), ct).ConfigureAwait(false);
             var render = SnapshotRenderOptions.Report; // people read it: real paths and values
-            await context.Out.WriteAsync(parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render)).ConfigureAwait(false);
+            await context.Out.WriteAsync(parse.GetValue(format) == ReportFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render)).ConfigureAwait(false);
             return report.Verdict.ExitCode;
         });
         return command;

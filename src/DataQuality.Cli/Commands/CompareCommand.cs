@@ -5,6 +5,7 @@ using DataQuality.Core;
 using DataQuality.Core.Comparison;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Files;
+using DataQuality.Core.Reporting;
 using DataQuality.Core.Snapshots;
 using DataQuality.Core.Storage;
 
@@ -18,7 +19,7 @@ internal static class CompareCommand
         var baseOption = new Option<string>("--base") { Description = "Base output tree (main).", Required = true };
         var headOption = new Option<string>("--head") { Description = "Head output tree (feature).", Required = true };
         var comparison = new CompareOptionSet();
-        var format = ChoiceOption.Create("--format", ["-f"], "Output format: markdown (default) or json.", CompareFormat.Markdown);
+        var format = ChoiceOption.Create("--format", ["-f"], "Output format: markdown (default) or json.", ReportFormat.Markdown, ReportFormat.Markdown, ReportFormat.Json);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var html = HtmlReportOption.Create();
         var quiet = CommonOptions.Quiet();
@@ -45,7 +46,7 @@ internal static class CompareCommand
             // A report for people (terminal, CI log, --output file): real paths and values; scrubbing
             // is for snapshot files only (DataSnapshot in tests).
             var render = SnapshotRenderOptions.Report with { MaxSamples = options.SampleSize };
-            var text = parse.GetValue(format) == CompareFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
+            var text = parse.GetValue(format) == ReportFormat.Json ? ComparisonJson.Render(report, render) : ComparisonMarkdown.Render(report, render);
 
             if (outputFile is { } file)
             {
@@ -80,10 +81,4 @@ internal static class CompareCommand
         var changed = report.Entities.Count(e => e.HasDifferences);
         return $"dq compare: {report.Entities.Count} entities, {changed} with differences, verdict {(report.Verdict.Passed ? "passed" : "failed")}";
     }
-}
-
-internal enum CompareFormat
-{
-    Markdown,
-    Json,
 }

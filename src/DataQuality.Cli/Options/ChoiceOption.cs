@@ -10,9 +10,16 @@ namespace DataQuality.Cli.Options;
 /// </summary>
 internal static class ChoiceOption
 {
-    public static Option<T> Create<T>(string name, string[] aliases, string description, T defaultValue) where T : struct, Enum
+    public static Option<T> Create<T>(string name, string[] aliases, string description, T defaultValue) where T : struct, Enum =>
+        Create(name, aliases, description, defaultValue, Enum.GetValues<T>());
+
+    /// <summary>
+    /// Only some of the enum's members: a command that renders fewer formats than Core's <c>ReportFormat</c>
+    /// offers (compare: markdown or json) takes that one enum instead of its own, and refuses the rest.
+    /// </summary>
+    public static Option<T> Create<T>(string name, string[] aliases, string description, T defaultValue, params T[] allowed) where T : struct, Enum
     {
-        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        var names = allowed.Select(v => v.ToString().ToLowerInvariant()).ToArray();
         var option = new Option<T>(name, aliases)
         {
             Description = description,
