@@ -65,7 +65,7 @@ public static class ContractLinter
         /// </summary>
         public void DerivedArguments(DataContract contract)
         {
-            var deriver = new Derivation.CheckDeriver(contract, checkTypes: true, (text, _) => text, Datasets.SqlText.Identifier);
+            var deriver = new Derivation.CheckDeriver(contract, checkTypes: true, (text, _) => text, Datasets.SqlText.Identifier) { ArgumentsOnly = true };
             foreach (var schema in contract.Schemas)
                 foreach (var config in deriver.Derive(schema).Suite.Expectations)
                 {
