@@ -81,6 +81,44 @@ public sealed class ContractLinterTests
     }
 
     [Fact]
+    public void A_numeric_bound_that_is_not_a_number_is_an_error_at_the_bound_in_both_standards()
+    {
+        Lint("""
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: t
+            version: 1.0.0
+            status: active
+            schema:
+              - name: orders
+                properties:
+                  - name: amount
+                    logicalType: number
+                    logicalTypeOptions:
+                      minimum: zero
+                      maximum: 100
+                  - name: placed_at
+                    logicalType: date
+                    logicalTypeOptions:
+                      minimum: "2026-01-01"
+            """).Should().Equal("c.yaml(12,20): error DQ1011: 'minimum' of a number property must be a number, not the string 'zero'.");
+
+        Lint("""
+            dataContractSpecification: 1.2.1
+            id: t
+            info:
+              title: T
+              version: 1.0.0
+            models:
+              orders:
+                fields:
+                  quantity:
+                    type: int
+                    exclusiveMaximum: lots
+            """).Should().Equal("c.yaml(11,27): error DQ1011: 'exclusiveMaximum' of an integer property must be a number, not the string 'lots'.");
+    }
+
+    [Fact]
     public void Malformed_yaml_and_duplicate_keys_are_errors_with_positions()
     {
         ContractLinter.LintFile("/nonexistent/c.yaml").Single().Code.Should().Be("DQ1004");

@@ -188,12 +188,26 @@ public static class ContractLinter
                 Conflict(o, "minimum", "maximum");
                 Conflict(o, "exclusiveMinimum", "exclusiveMaximum");
                 Conflict(o, "minItems", "maxItems");
+                NumericBounds(o, p["logicalType"]?.ToString());
                 if (o["format"] is JsonValue format && format.GetValueKind() == JsonValueKind.String
                     && p["logicalType"]?.ToString() == "string" && !Expectations.Catalog.Contract.DqValuesMatchFormat.Formats.Contains(format.ToString().ToLowerInvariant()))
                     Warning(format, "DQ1019", $"String format '{format}' is not checked (dq checks {string.Join(", ", Expectations.Catalog.Contract.DqValuesMatchFormat.Formats)}).");
             }
             foreach (var nested in (p["properties"] as JsonArray ?? []).OfType<JsonObject>()) Property(nested, siblings);
             foreach (var q in (p["quality"] as JsonArray ?? []).OfType<JsonObject>()) Quality(q, p, siblings);
+        }
+
+        /// <summary>
+        /// A bound of a number or integer property that is not a number (<c>minimum: zero</c>, <c>maximum: .inf</c>)
+        /// gives a check that cannot be planned when the data is read; lint says so before, at the bound.
+        /// Dates and timestamps take their bounds as text, so only numeric types are checked.
+        /// </summary>
+        private void NumericBounds(JsonObject options, string? logicalType)
+        {
+            if (logicalType is not ("number" or "integer")) return;
+            foreach (var key in new[] { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" })
+                if (options[key] is { } bound && ContractParser.NumberOf(bound) is null)
+                    Error(bound, "DQ1011", $"'{key}' of {(logicalType == "integer" ? "an" : "a")} {logicalType} property must be a number, not {DescribeValue(bound)}.");
         }
 
         private void Quality(JsonObject q, JsonObject? property, List<JsonObject> properties)
