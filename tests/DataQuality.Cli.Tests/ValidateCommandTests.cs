@@ -41,6 +41,84 @@ public sealed class ValidateCommandTests : IDisposable
         json["results"]![2]!["result"]!["observed_value"]!.GetValue<long>().Should().Be(100);
     }
 
+    /// <summary>
+    /// GX 1.x saves a suite with each expectation's arguments under "kwargs" (json.dumps of
+    /// ExpectationSuite.to_json_dict, indent=2, keys sorted), not beside "type": this is such a file, ids and all.
+    /// dq read "kwargs" as one unknown argument and reported every expectation as an error.
+    /// </summary>
+    [Fact]
+    public async Task Gx_1x_suite_as_gx_saves_it_with_kwargs_runs_each_check_on_its_arguments()
+    {
+        var suite = _dir.Write("saved.json", """
+            {
+              "expectations": [
+                {
+                  "id": "3f1c2d7a-8b4e-4c1a-9a57-0d6e5f4b2c11",
+                  "kwargs": {
+                    "column": "order_id",
+                    "max_value": 100,
+                    "min_value": 1
+                  },
+                  "meta": {},
+                  "severity": "critical",
+                  "type": "expect_column_values_to_be_between"
+                },
+                {
+                  "id": "9b0e1f3c-2d4a-4e6b-8c7d-5a1b2c3d4e5f",
+                  "kwargs": {
+                    "column": "status",
+                    "value_set": [
+                      "open"
+                    ]
+                  },
+                  "meta": {
+                    "notes": "half the orders are closed"
+                  },
+                  "type": "expect_column_values_to_be_in_set"
+                }
+              ],
+              "id": "a4c1e2f3-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+              "meta": {
+                "great_expectations_version": "1.3.1"
+              },
+              "name": "orders",
+              "notes": null
+            }
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", _data, "--format", "json");
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Error);
+        var results = JsonNode.Parse(run.Out)!["results"]!.AsArray();
+        results.Select(r => r!["success"]!.GetValue<bool>()).Should().Equal(true, false);
+        results[1]!["result"]!["unexpected_count"]!.GetValue<long>().Should().Be(50);
+        results[1]!["kwargs"]!["value_set"]!.ToJsonString().Should().Be("[\"open\"]");
+        (await CliRunner.RunAsync("lint", suite)).ExitCode.Should().Be(ExitCodes.Passed);
+    }
+
+    [Fact]
+    public async Task An_argument_both_inside_kwargs_and_beside_it_or_a_kwargs_that_is_not_an_object_is_DQ4006()
+    {
+        var twice = _dir.Write("twice.json", """
+            {"name": "orders", "expectations": [
+              {"type": "expect_column_values_to_be_in_set", "column": "status", "kwargs": {"column": "status", "value_set": ["open"]}}
+            ]}
+            """);
+        var list = _dir.Write("list.json", """
+            {"name": "orders", "expectations": [
+              {"type": "expect_column_values_to_not_be_null",
+               "kwargs": ["order_id"]}
+            ]}
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--suite", twice, "--data", _data);
+        run.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
+        run.Error.Should().Contain("twice.json(2)").And.Contain("DQ4006").And.Contain("'column' is given both inside 'kwargs' and beside it");
+        run = await CliRunner.RunAsync("lint", list);
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, "lint reports what it finds as findings, exit 1");
+        run.Out.Should().Contain("list.json(2)").And.Contain("DQ4006").And.Contain("'kwargs' must be an object");
+    }
+
     [Fact]
     public async Task Failing_legacy_suite_exits_1_and_names_the_failure_in_text()
     {

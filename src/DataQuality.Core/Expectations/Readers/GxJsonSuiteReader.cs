@@ -7,7 +7,8 @@ namespace DataQuality.Core.Expectations.Readers;
 
 /// <summary>
 /// GX suite JSON accepted as is: 0.18 (<c>expectation_suite_name</c>, <c>expectation_type</c> +
-/// <c>kwargs</c>) and 1.x (<c>name</c>, <c>type</c> with the kwargs as sibling fields). Python's bare
+/// <c>kwargs</c>) and 1.x (<c>name</c>, <c>type</c> with <c>kwargs</c> as GX writes it, or the kwargs as
+/// sibling fields; <see cref="TypedExpectationFields"/>). Python's bare
 /// <c>NaN</c>/<c>Infinity</c>/<c>-Infinity</c> are accepted here (<see cref="PythonJsonTokens"/>).
 /// </summary>
 public static class GxJsonSuiteReader
@@ -18,7 +19,7 @@ public static class GxJsonSuiteReader
     // 1.x expectation fields that are not kwargs.
     private static readonly HashSet<string> NonKwargFields = new(StringComparer.Ordinal)
     {
-        "type", "id", "meta", "notes", "description", "rendered_content", "severity", "windows", "batch_id",
+        "type", "id", "meta", "notes", "description", "rendered_content", "expectation_context", "severity", "windows", "batch_id",
     };
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
@@ -65,15 +66,13 @@ public static class GxJsonSuiteReader
         var meta = e["meta"] as JsonObject;
         if (Str(e["expectation_type"]) is { } legacyType)
         {
-            var kwargs = e["kwargs"] as JsonObject ?? new JsonObject();
+            var kwargs = TypedExpectationFields.Nested(e, location);
             var severity = SeverityParser.Parse(e["severity"] ?? meta?["severity"], location);
-            return new ExpectationConfig(legacyType, (JsonObject)kwargs.DeepClone(), severity, (JsonObject?)meta?.DeepClone(), location);
+            return new ExpectationConfig(legacyType, kwargs, severity, (JsonObject?)meta?.DeepClone(), location);
         }
         if (Str(e["type"]) is { } type)
         {
-            var kwargs = new JsonObject();
-            foreach (var (key, value) in e)
-                if (!NonKwargFields.Contains(key)) kwargs[key] = value?.DeepClone();
+            var kwargs = TypedExpectationFields.Kwargs(e, NonKwargFields, location);
             var severity = SeverityParser.Parse(e["severity"] ?? meta?["severity"], location);
             return new ExpectationConfig(type, kwargs, severity, (JsonObject?)meta?.DeepClone(), location);
         }

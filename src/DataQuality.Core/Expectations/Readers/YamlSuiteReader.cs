@@ -63,9 +63,7 @@ public static class YamlSuiteReader
         var meta = e["meta"] as JsonObject;
         if (Str(e["type"]) is { } type)
         {
-            var kwargs = new JsonObject();
-            foreach (var (key, value) in e)
-                if (!NonKwargFields.Contains(key)) kwargs[key] = value?.DeepClone();
+            var kwargs = TypedExpectationFields.Kwargs(e, NonKwargFields, location);
             return new ExpectationConfig(type, kwargs, SeverityParser.Parse(e["severity"], location), (JsonObject?)meta?.DeepClone(), location);
         }
         // Shorthand: exactly one key that names the expectation, plus optional severity/meta.
@@ -86,7 +84,7 @@ public static class YamlSuiteReader
     private static Dictionary<string, SourceLocation> ArgumentLocations(JsonObject e, YamlDocumentWithPositions doc)
     {
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var fields = Str(e["type"]) is null && e.Where(p => !NonKwargFields.Contains(p.Key)).ToList() is [{ Value: JsonObject shorthand }] ? shorthand : e;
+        var fields = Str(e["type"]) is null && e.Where(p => !NonKwargFields.Contains(p.Key)).ToList() is [{ Value: JsonObject shorthand }] ? shorthand : TypedExpectationFields.ArgumentNodes(e);
         foreach (var (key, value) in fields)
             if (value is not null) locations[key] = doc.LocationOf(value);
         return locations;
