@@ -107,7 +107,7 @@ public sealed class SuiteRunner
         using var reader = command.ExecuteReader();
         reader.Read();
         for (var i = 0; i < indexes.Length; i++)
-            values[indexes[i]] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            values[indexes[i]] = DuckValue.Read(reader, i);
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();

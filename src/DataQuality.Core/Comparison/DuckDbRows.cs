@@ -1,3 +1,4 @@
+using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
 
 namespace DataQuality.Core.Comparison;
@@ -13,7 +14,7 @@ internal static class DuckDbRows
         while (reader.Read())
         {
             var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            for (var i = 0; i < row.Length; i++) row[i] = DuckValue.Read(reader, i);
             rows.Add(row);
         }
         return rows;

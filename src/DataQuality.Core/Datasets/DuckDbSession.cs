@@ -44,8 +44,8 @@ public sealed class DuckDbSession : IDisposable
     public object? Scalar(string sql)
     {
         using var command = CreateCommand(sql);
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
+        using var reader = command.ExecuteReader();
+        return reader.Read() && reader.FieldCount > 0 ? Checks.Planning.DuckValue.Read(reader, 0) : null;
     }
 
     public void Dispose() => Connection.Dispose();

@@ -126,6 +126,5 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
 
     private static string Text(JsonNode node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : node.ToJsonString();
 
-    private static bool TryInstant(string s, out DateTime value) =>
-        DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value) && s.Length >= 8 && char.IsDigit(s[0]);
+    private static bool TryInstant(string s, out long micros) => Profiling.ValueFormat.TryParseMicros(s, out micros);
 }

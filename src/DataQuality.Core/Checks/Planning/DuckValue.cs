@@ -1,13 +1,44 @@
 using System.Collections;
+using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using DataQuality.Core.Profiling;
+using DuckDB.NET.Native;
 
 namespace DataQuality.Core.Checks.Planning;
 
 /// <summary>Converts values coming out of DuckDB.NET into JSON nodes and numbers, one place for every type quirk.</summary>
 public static class DuckValue
 {
+    /// <summary>
+    /// The value of a column of the current row, null for SQL NULL. DuckDB's timestamps and dates reach years
+    /// 290309 BC to 294247 AD and ±infinity; DuckDB.NET's GetValue throws for anything outside DateTime's 1..9999,
+    /// which stopped a whole run as an internal error (DQ9000) the moment a failure sample or an observed maximum
+    /// held such a value. Those come back as text instead: the ISO form profiles write
+    /// (<see cref="ValueFormat.TimestampFromMicros(long)"/>), or DuckDB's own <c>infinity</c>/<c>-infinity</c>.
+    /// </summary>
+    public static object? Read(DbDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal)) return null;
+        try
+        {
+            return reader.GetValue(ordinal);
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException && reader.GetFieldType(ordinal) is var type && (type == typeof(DateTime) || type == typeof(DateOnly)))
+        {
+            if (type == typeof(DateOnly))
+            {
+                var date = reader.GetFieldValue<DuckDBDateOnly>(ordinal);
+                return date.IsInfinity ? Infinity(date.IsPositiveInfinity) : ValueFormat.DateFromMicros(date.ToDuckDBDate().Days * 86_400_000_000L);
+            }
+            var timestamp = reader.GetFieldValue<DuckDBTimestamp>(ordinal);
+            return timestamp.IsInfinity ? Infinity(timestamp.IsPositiveInfinity) : ValueFormat.TimestampFromMicros(timestamp.ToDuckDBTimestampStruct().Micros);
+        }
+    }
+
+    private static string Infinity(bool positive) => positive ? "infinity" : "-infinity";
+
     public static JsonNode? ToJson(object? value) => value switch
     {
         null or DBNull => null,

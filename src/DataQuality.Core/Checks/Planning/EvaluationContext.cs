@@ -37,7 +37,7 @@ public sealed class EvaluationContext
         {
             var row = new JsonObject();
             for (var i = 0; i < reader.FieldCount; i++)
-                row[reader.GetName(i)] = DuckValue.ToJson(reader.IsDBNull(i) ? null : reader.GetValue(i));
+                row[reader.GetName(i)] = DuckValue.ToJson(DuckValue.Read(reader, i));
             rows.Add(row);
         }
         return rows;
