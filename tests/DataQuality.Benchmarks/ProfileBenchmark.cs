@@ -194,7 +194,7 @@ public sealed class ProfileBenchmark : IBenchmark
         {
             await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct);
             var fields = reader.Schema.GetDataFields();
-            var buffers = new DecodeBuffers();
+            using var buffers = new DecodeBuffers();
             int g;
             while ((g = Interlocked.Increment(ref next)) < groups)
             {

@@ -95,7 +95,7 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
         var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity, distinct);
         try
         {
-            var nonNull = DuckDbChunkReader.Feed(file, firstRow, rows, field.Path.ToList(), spec, accumulator, ct);
+            var nonNull = DuckDbChunkReader.Feed(file, firstRow, rows, field.Path.ToList(), spec, accumulator, buffers, ct);
             profile.NullCount = rows - nonNull;
         }
         catch (System.Data.Common.DbException ex)

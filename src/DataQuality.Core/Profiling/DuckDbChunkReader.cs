@@ -25,7 +25,7 @@ internal static class DuckDbChunkReader
     /// </summary>
     /// <param name="segments">The column's path: top-level name, then struct field names.</param>
     public static long Feed(string file, long firstRow, long rows, IReadOnlyList<string> segments, ColumnSpec spec,
-        ColumnAccumulator accumulator, CancellationToken ct)
+        ColumnAccumulator accumulator, DecodeBuffers worker, CancellationToken ct)
     {
         var kind = spec.Kind;
         var wideUnsigned = spec.Unsigned64;
@@ -47,9 +47,7 @@ internal static class DuckDbChunkReader
         var sql = string.Create(CultureInfo.InvariantCulture,
             $"SELECT {value} FROM read_parquet({SqlText.Literal(Path.GetFullPath(file))}, file_row_number = true) WHERE file_row_number >= {firstRow} AND file_row_number < {firstRow + rows} AND {column} IS NOT NULL");
 
-        using var session = DuckDbSession.Open(new DuckDbOptions { Threads = 1 });
-        DuckDbSandbox.Apply(session, [file]);
-        using var command = session.CreateCommand(sql);
+        using var command = worker.FallbackSession(file).CreateCommand(sql);
         using var reader = command.ExecuteReader();
         return kind switch
         {

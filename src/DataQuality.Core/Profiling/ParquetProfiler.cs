@@ -116,7 +116,7 @@ public static class ParquetProfiler
         {
             ParquetReader? reader = null;
             var readerFile = -1;
-            var buffers = new DecodeBuffers();
+            using var buffers = new DecodeBuffers();
             var sinks = new HyperLogLog?[columns.Count];
             distinct.Add(sinks);
             try
@@ -128,7 +128,7 @@ public static class ParquetProfiler
                     token.ThrowIfCancellationRequested();
                     var (file, rowGroup) = work[index];
                     if (plans[file].DuckDbReason is not null)
-                        results[index] = ProfileRowGroupThroughDuckDb(plans[file], rowGroup, columns, options, column => sinks[column] ??= new HyperLogLog(), token);
+                        results[index] = ProfileRowGroupThroughDuckDb(plans[file], rowGroup, columns, options, buffers, column => sinks[column] ??= new HyperLogLog(), token);
                     else
                     {
                         if (readerFile != file)
@@ -226,7 +226,7 @@ public static class ParquetProfiler
 
     /// <summary>A row group of a file Parquet.Net cannot open (<see cref="DuckDbFilePlan"/>): every column through DuckDB.</summary>
     private static ColumnProfile[] ProfileRowGroupThroughDuckDb(ParquetFilePlan plan, int rowGroup, IReadOnlyList<ColumnSpec> columns,
-        ProfileOptions options, Func<int, HyperLogLog> distinct, CancellationToken ct)
+        ProfileOptions options, DecodeBuffers buffers, Func<int, HyperLogLog> distinct, CancellationToken ct)
     {
         var rows = plan.RowGroupRows[rowGroup];
         var result = new ColumnProfile[columns.Count];
@@ -252,7 +252,7 @@ public static class ParquetProfiler
             var accumulator = new ColumnAccumulator(profile, options.KllK, options.TopKCapacity, distinct(c));
             try
             {
-                profile.NullCount = rows - DuckDbChunkReader.Feed(plan.Path, plan.FirstRowOf(rowGroup), rows, [spec.Path], spec, accumulator, ct);
+                profile.NullCount = rows - DuckDbChunkReader.Feed(plan.Path, plan.FirstRowOf(rowGroup), rows, [spec.Path], spec, accumulator, buffers, ct);
             }
             catch (System.Data.Common.DbException ex)
             {
