@@ -64,7 +64,7 @@ public sealed class LintTests : IDisposable
     }
 
     [Fact]
-    public void A_flow_style_contract_lints_clean_and_a_misspelled_key_in_it_warns_at_its_column()
+    public void A_flow_style_contract_lints_clean_and_a_misspelled_key_in_it_is_an_error_at_its_column()
     {
         var path = _dir.Combine("flow.yaml");
         const string head = "apiVersion: v3.1.0\nkind: DataContract\nid: shop\nversion: 1.0.0\nstatus: active\n";
@@ -73,6 +73,6 @@ public sealed class LintTests : IDisposable
 
         File.WriteAllText(path, head + "schema: [{name: orders, properties: [{name: order_id, logicalType: integer, requried: true}]}]\n");
         CheckFileLinter.LintContract(path).Should().Equal(
-            new LintLine($"{path}(6,87): warning DQ1010: Unknown key 'requried' in property; did you mean 'required'?", false));
+            new LintLine($"{path}(6,87): error DQ1010: Unknown key 'requried' in property; did you mean 'required'? As written it would be ignored, with what it says (an extension key starts with x-).", true));
     }
 }

@@ -46,7 +46,7 @@ public sealed class ContractLinterTests
             """);
         findings.Should().Equal(
             "c.yaml(10,22): error DQ1018: Unknown logicalType 'integr'; did you mean 'integer'?",
-            "c.yaml(11,18): warning DQ1010: Unknown key 'requird' in property; did you mean 'required'?",
+            "c.yaml(11,18): error DQ1010: Unknown key 'requird' in property; did you mean 'required'? As written it would be ignored, with what it says (an extension key starts with x-).",
             "c.yaml(12,17): error DQ1011: 'unique' must be true or false, not the string 'yes'.",
             "c.yaml(16,20): error DQ1013: Pattern does not compile: Invalid pattern '([a-z' at offset 5. Unterminated [] set.",
             "c.yaml(17,22): error DQ1016: minLength (10) is greater than maxLength (5): no value can satisfy both.",
@@ -56,6 +56,32 @@ public sealed class ContractLinterTests
             "c.yaml(27,20): error DQ1020: SQL rule rejected: only a read-only SELECT or WITH query is allowed; this one starts with DROP.",
             "c.yaml(30,28): error DQ1016: 'mustBeBetween' bounds are reversed: [5, 1].",
             "c.yaml(31,19): error DQ1019: unit must be 'rows' or 'percent', not 'pct'.");
+    }
+
+    /// <summary>
+    /// A misspelled key drops what it says (<c>requried: true</c> leaves the column nullable; the check passes):
+    /// an error in lint and a refusal to load for validate. A key that only resembles a known one (<c>pii</c>,
+    /// two edits from <c>id</c>) stays a warning, as do other unknown keys.
+    /// </summary>
+    [Fact]
+    public void A_misspelled_key_is_an_error_and_loading_refuses_it_but_a_merely_unknown_key_warns()
+    {
+        const string head = "apiVersion: v3.1.0\nkind: DataContract\nid: t\nversion: 1.0.0\nstatus: active\nschema:\n  - name: orders\n    properties:\n      - name: id\n";
+        var typos = new[] { "Required: true", "unqiue: true", "requried: true" };
+        foreach (var typo in typos)
+        {
+            var yaml = head + "        " + typo + "\n";
+            Lint(yaml).Should().ContainSingle().Which.Should().Contain("error DQ1010").And.Contain("did you mean");
+            var act = () => ContractLinter.RejectMisspelledKeys(ContractLoader.LoadDocument(yaml, "c.yaml"));
+            act.Should().Throw<Diagnostics.InputException>().Which.ToDiagnosticString().Should().StartWith("c.yaml(10,").And.Contain("error DQ1010");
+        }
+
+        var extension = head + "        pii: true\n        classificaton: restricted\n        x-owner: me\n";
+        Lint(extension).Should().Equal(
+            "c.yaml(10,14): warning DQ1010: Unknown key 'pii' in property; did you mean 'id'?",
+            "c.yaml(11,24): error DQ1010: Unknown key 'classificaton' in property; did you mean 'classification'? As written it would be ignored, with what it says (an extension key starts with x-).");
+        Lint(head + "        pii: true\n").Should().ContainSingle().Which.Should().Contain("warning DQ1010");
+        ContractLinter.RejectMisspelledKeys(ContractLoader.LoadDocument(head + "        pii: true\n", "c.yaml"));
     }
 
     [Fact]

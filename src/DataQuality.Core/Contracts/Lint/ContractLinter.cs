@@ -11,7 +11,8 @@ namespace DataQuality.Core.Contracts.Lint;
 
 /// <summary>
 /// Structure and semantics of a contract file, every finding with its line and column: unknown keys
-/// (warning, with a did-you-mean), wrong value types, missing required keys, regexes that do not
+/// (an error when the key is a misspelling of a known one, <see cref="EditDistance.IsMisspelling"/>; otherwise a
+/// warning, with a did-you-mean), wrong value types, missing required keys, regexes that do not
 /// compile, duplicate names, primary keys on missing properties, conflicting or malformed operators,
 /// unknown types/metrics/units, SQL rules the guard rejects, SLA elements that name nothing.
 /// </summary>
@@ -31,6 +32,19 @@ public static class ContractLinter
         {
             return [new LintDiagnostic(ex.Location ?? new SourceLocation(path), LintSeverity.Error, ex.Code, ex.Message)];
         }
+    }
+
+    /// <summary>
+    /// The first misspelled key (DQ1010 as an error: <c>requried</c>, <c>mustBeGreatherThan</c>) as an
+    /// InputException, so validate, the test adapter and compare refuse the contract as lint does instead of
+    /// running it without the constraint the key meant to add.
+    /// </summary>
+    internal static void RejectMisspelledKeys(ContractDocument doc)
+    {
+        var l = new Linter(doc);
+        l.Walk(doc.Original, doc.Standard == ContractStandard.Dcs ? ContractShapes.Dcs : ContractShapes.Odcs);
+        if (l.Diagnostics.FirstOrDefault(d => d is { Code: "DQ1010", Severity: LintSeverity.Error }) is { } typo)
+            throw new InputException(typo.Code, typo.Message, typo.Location);
     }
 
     public static IReadOnlyList<LintDiagnostic> Lint(ContractDocument doc)
@@ -85,8 +99,14 @@ public static class ContractLinter
                 if (key.StartsWith("x-", StringComparison.Ordinal)) continue;
                 if (!shape.Keys.TryGetValue(key, out var spec))
                 {
-                    var suggestion = EditDistance.Suggest(key, shape.Keys.Keys);
-                    Warning(value ?? obj, "DQ1010", $"Unknown key '{key}' in {shape.Name}" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"));
+                    var suggestion = shape.Keys.Keys.FirstOrDefault(k => EditDistance.IsMisspelling(key, k));
+                    if (suggestion is not null)
+                        Error(value ?? obj, "DQ1010", $"Unknown key '{key}' in {shape.Name}; did you mean '{suggestion}'? As written it would be ignored, with what it says (an extension key starts with x-).");
+                    else
+                    {
+                        suggestion = EditDistance.Suggest(key, shape.Keys.Keys);
+                        Warning(value ?? obj, "DQ1010", $"Unknown key '{key}' in {shape.Name}" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"));
+                    }
                     continue;
                 }
                 if (value is null) continue;

@@ -12,6 +12,7 @@ public static class ContractLoader
     public static DataContract Load(string path)
     {
         var document = LoadDocument(path);
+        Lint.ContractLinter.RejectMisspelledKeys(document);
         return ContractParser.Parse(document);
     }
 
