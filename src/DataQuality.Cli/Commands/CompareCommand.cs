@@ -16,8 +16,8 @@ internal static class CompareCommand
 {
     public static Command Create(CliContext context)
     {
-        var baseOption = new Option<string>("--base") { Description = "Base output tree (main).", Required = true };
-        var headOption = new Option<string>("--head") { Description = "Head output tree (feature).", Required = true };
+        var baseOption = new Option<string>("--base") { Description = "Base output tree (main), or one data file (then --head is a data file too).", Required = true };
+        var headOption = new Option<string>("--head") { Description = "Head output tree (feature), or one data file.", Required = true };
         var comparison = new CompareOptionSet();
         var format = ChoiceOption.Create("--format", ["-f"], "Output format: markdown (default) or json.", ReportFormat.Markdown, ReportFormat.Markdown, ReportFormat.Json);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };

@@ -25,10 +25,15 @@ public sealed class TreeComparer
 
     public async Task<ComparisonReport> CompareAsync(string baseRoot, string headRoot, ComparisonOptions options, CancellationToken cancellationToken = default)
     {
-        var baseFiles = await ListAsync(baseRoot, cancellationToken).ConfigureAwait(false);
-        var headFiles = await ListAsync(headRoot, cancellationToken).ConfigureAwait(false);
-        var (baseEntities, baseManifests, baseUnmatched) = Classify(baseFiles, options.Layout);
-        var (headEntities, headManifests, headUnmatched) = Classify(headFiles, options.Layout);
+        var (baseIsFile, headIsFile) = (IsLocalFile(baseRoot), IsLocalFile(headRoot));
+        if (baseIsFile != headIsFile)
+            throw new InputException("DQ6005", $"--base and --head must both be output trees (folders) or both be data files; '{(baseIsFile ? baseRoot : headRoot)}' is a file and '{(baseIsFile ? headRoot : baseRoot)}' is not.", new SourceLocation(baseIsFile ? headRoot : baseRoot));
+        var (baseEntities, baseManifests, baseUnmatched) = baseIsFile
+            ? OneFile(baseRoot, Path.GetFileNameWithoutExtension(baseRoot))
+            : Classify(await ListAsync(baseRoot, cancellationToken).ConfigureAwait(false), options.Layout);
+        var (headEntities, headManifests, headUnmatched) = headIsFile
+            ? OneFile(headRoot, Path.GetFileNameWithoutExtension(baseRoot))
+            : Classify(await ListAsync(headRoot, cancellationToken).ConfigureAwait(false), options.Layout);
         if (baseEntities.Count == 0 && headEntities.Count == 0)
             throw new InputException("DQ6003", $"No file under '{baseRoot}' or '{headRoot}' matches the layout '{options.Layout.Pattern}'.", new SourceLocation(baseRoot));
         foreach (var name in options.Keys.Keys)
@@ -70,6 +75,23 @@ public sealed class TreeComparer
         var lister = _listers.FirstOrDefault(l => l.CanList(root))
             ?? throw new InputException("DQ6004", $"No storage is configured to list '{root}'.", new SourceLocation(root));
         return await lister.ListAsync(root, ct).ConfigureAwait(false);
+    }
+
+    private static bool IsLocalFile(string root) => !root.Contains("://", StringComparison.Ordinal) && File.Exists(root);
+
+    /// <summary>
+    /// Two data files compared directly (<c>dq compare --base old.parquet --head new.parquet</c>), as datacompy
+    /// compares two frames: one entity, named after the base file, with no layout and no partitions.
+    /// </summary>
+    private static (SortedDictionary<string, List<EntityFile>>, Dictionary<string, TreeFile>, List<string>) OneFile(string path, string entity)
+    {
+        var full = Path.GetFullPath(path);
+        var file = new TreeFile(Path.GetFileName(full), full, Files.LocalFileTree.Target(full).Length);
+        var entities = new SortedDictionary<string, List<EntityFile>>(StringComparer.Ordinal)
+        {
+            [entity] = [new EntityFile(file, new LayoutMatch(entity, null, entity, null, ""))],
+        };
+        return (entities, [], []);
     }
 
     private static (SortedDictionary<string, List<EntityFile>>, Dictionary<string, TreeFile>, List<string>) Classify(IReadOnlyList<TreeFile> files, TreeLayout layout)
