@@ -8,7 +8,7 @@ namespace DataQuality.Core.Expectations.Catalog.ColumnMap;
 /// <summary>
 /// GX bounds per value. As in GX, a numeric bound against a text column (or a non-numeric text
 /// bound against a numeric column) is a type error, not a lexical comparison, and min_value above
-/// max_value is an argument error.
+/// max_value is an argument error. NaN in a floating column is outside every range, whichever bounds are given.
 /// </summary>
 public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
 {
@@ -29,6 +29,9 @@ public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
         var checks = new List<string>();
         if (bounds.Min is not null) checks.Add($"{ident} {(bounds.StrictMin ? "<=" : "<")} {PlanContext.Literal(bounds.Min, column)}");
         if (bounds.Max is not null) checks.Add($"{ident} {(bounds.StrictMax ? ">=" : ">")} {PlanContext.Literal(bounds.Max, column)}");
+        // NaN is in no range (IEEE, numpy). DuckDB orders NaN above every number, so `x < min` is false for NaN:
+        // a minimum alone passed NaN while a maximum failed it. On a floating column NaN is unexpected for any bound.
+        if (column.Family == TypeFamily.Floating && checks.Count > 0) checks.Insert(0, $"isnan({ident})");
         return string.Join(" OR ", checks);
     }
 

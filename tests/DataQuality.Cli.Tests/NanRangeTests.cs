@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using DataQuality.Cli.Tests.TestSupport;
+using DataQuality.Core;
+using DataQuality.Core.Datasets;
+
+namespace DataQuality.Cli.Tests;
+
+/// <summary>
+/// NaN is in no range. DuckDB orders NaN above every number, so a minimum alone (`x &lt; 0` is false for NaN)
+/// passed a NaN that a maximum failed: the verdict depended on which bound the author wrote. Now NaN is
+/// unexpected for any bound on a floating column, through a suite and through a contract alike.
+/// </summary>
+public sealed class NanRangeTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly string _data;
+
+    public NanRangeTests()
+    {
+        _data = _dir.Combine("amounts.parquet");
+        using var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 });
+        db.Execute($"COPY (SELECT i AS id, CASE WHEN i = 5 THEN 'NaN'::DOUBLE WHEN i = 6 THEN NULL ELSE i * 1.5 END AS amount FROM range(20) t(i)) TO {SqlText.Literal(_data)} (FORMAT parquet)");
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("min_value: 0")]
+    [InlineData("max_value: 1000")]
+    [InlineData("min_value: 0, max_value: 1000")]
+    public async Task A_nan_fails_a_range_whichever_bounds_are_written(string bounds)
+    {
+        var suite = _dir.Write("suite.yaml", $"suite: s\nexpectations:\n  - expect_column_values_to_be_between: {{column: amount, {bounds}}}\n");
+
+        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", _data, "--format", "json", "--quiet");
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
+        var result = JsonNode.Parse(run.Out)!["results"]![0]!["result"]!;
+        result["unexpected_count"]!.GetValue<long>().Should().Be(1);
+        result["missing_count"]!.GetValue<long>().Should().Be(1, "NULL is missing, NaN is a value outside the range");
+    }
+
+    [Fact]
+    public async Task A_contract_minimum_fails_the_nan_too()
+    {
+        var contract = _dir.Write("contract.yaml", """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: amounts
+            version: 1.0.0
+            status: active
+            servers:
+              - server: local
+                type: local
+                format: parquet
+                path: ./amounts.parquet
+            schema:
+              - name: amounts
+                properties:
+                  - name: amount
+                    logicalType: number
+                    logicalTypeOptions: {minimum: 0}
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--contract", contract, "--quiet");
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
+        run.Out.Should().Contain("1 unexpected of 19 non-missing rows").And.Contain("NaN");
+    }
+}
