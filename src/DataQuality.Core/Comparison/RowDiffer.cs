@@ -198,7 +198,7 @@ internal sealed class RowDiffer
         // Per column: unequal, null only in base, null only in head, within tolerance, and for a numeric column
         // the largest difference. A wide table has thousands of these, so none has a FILTER clause: DuckDB 1.5
         // gives each filtered aggregate its own copy of the chunk, quadratic in the number of columns (500
-        // columns took 12 s and 2.8 GB, 2,000 were stopped past 9 GB; see AggregateSql and docs/benchmarks.md,
+        // columns took 12.8 s and 2.8 GB, 2,000 were stopped past 9 GB; see AggregateSql and docs/benchmarks.md,
         // "dq compare with wide tables"). Counts are AggregateSql.Count; the largest difference is
         // MaxWhereDistinct. An outer SELECT takes the struct apart.
         var aggregates = new StringBuilder($"{AggregateSql.Count("*", anyUnequal)} AS dq_n");
