@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DataQuality.Core.Checks.Planning;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
 
@@ -90,7 +91,7 @@ internal sealed class RowDiffer
             SELECT coalesce(sum(greatest(dq_hn - dq_bn, 0)), 0)::BIGINT, coalesce(sum(greatest(dq_bn - dq_hn, 0)), 0)::BIGINT,
                    coalesce(sum(least(dq_bn, dq_hn)), 0)::BIGINT, coalesce(sum(dq_bn), 0)::BIGINT, coalesce(sum(dq_hn), 0)::BIGINT
             FROM (
-                SELECT dq_h, count(*) FILTER (WHERE dq_side)::BIGINT AS dq_bn, count(*) FILTER (WHERE NOT dq_side)::BIGINT AS dq_hn
+                SELECT dq_h, {AggregateSql.Count("*", "dq_side")} AS dq_bn, {AggregateSql.Count("*", "NOT dq_side")} AS dq_hn
                 FROM (SELECT {Hash(true)} AS dq_h, true AS dq_side FROM {baseRelation}
                       UNION ALL SELECT {Hash(false)} AS dq_h, false AS dq_side FROM {headRelation})
                 GROUP BY dq_h
@@ -120,20 +121,21 @@ internal sealed class RowDiffer
                    dq_bn, dq_hn
             FROM (
                 SELECT {KeyList()},
-                       count(*) FILTER (WHERE dq_side)::BIGINT AS dq_bn, count(*) FILTER (WHERE NOT dq_side)::BIGINT AS dq_hn,
+                       {AggregateSql.Count("*", "dq_side")} AS dq_bn, {AggregateSql.Count("*", "NOT dq_side")} AS dq_hn,
                        min(dq_h) FILTER (WHERE dq_side) AS dq_bh, min(dq_h) FILTER (WHERE NOT dq_side) AS dq_hh
                 FROM ({Side(true, baseRelation)} UNION ALL {Side(false, headRelation)})
                 GROUP BY {KeyList()}
             )
             WHERE {AnyKeyNull()} OR dq_bn <> 1 OR dq_hn <> 1 OR dq_bh <> dq_hh
             """);
-        var r = DuckDbRows.Single(_session, """
-            SELECT count(*) FILTER (WHERE dq_s = 'A')::BIGINT, count(*) FILTER (WHERE dq_s = 'R')::BIGINT,
-                   count(*) FILTER (WHERE dq_s = 'C')::BIGINT, count(*) FILTER (WHERE dq_s = 'D')::BIGINT,
+        // A fixed handful of aggregates: the sums keep their FILTER, the counts are AggregateSql.Count like all of RowDiffer's.
+        var r = DuckDbRows.Single(_session, $"""
+            SELECT {AggregateSql.Count("*", "dq_s = 'A'")}, {AggregateSql.Count("*", "dq_s = 'R'")},
+                   {AggregateSql.Count("*", "dq_s = 'C'")}, {AggregateSql.Count("*", "dq_s = 'D'")},
                    coalesce(sum(dq_bn), 0)::BIGINT,
                    coalesce(sum(dq_bn) FILTER (WHERE dq_s = 'N'), 0)::BIGINT, coalesce(sum(dq_hn) FILTER (WHERE dq_s = 'N'), 0)::BIGINT,
-                   count(*) FILTER (WHERE dq_s = 'D' AND dq_bn > 1)::BIGINT, coalesce(sum(dq_bn) FILTER (WHERE dq_s = 'D' AND dq_bn > 1), 0)::BIGINT,
-                   count(*) FILTER (WHERE dq_s = 'D' AND dq_hn > 1)::BIGINT, coalesce(sum(dq_hn) FILTER (WHERE dq_s = 'D' AND dq_hn > 1), 0)::BIGINT
+                   {AggregateSql.Count("*", "dq_s = 'D' AND dq_bn > 1")}, coalesce(sum(dq_bn) FILTER (WHERE dq_s = 'D' AND dq_bn > 1), 0)::BIGINT,
+                   {AggregateSql.Count("*", "dq_s = 'D' AND dq_hn > 1")}, coalesce(sum(dq_hn) FILTER (WHERE dq_s = 'D' AND dq_hn > 1), 0)::BIGINT
             FROM dq_d
             """);
         var v = r.Select(DuckDbRows.Long).ToArray();
@@ -193,22 +195,34 @@ internal sealed class RowDiffer
             """);
 
         var anyUnequal = _compared.Count == 0 ? "false" : string.Join(" OR ", _compared.Select((_, i) => $"dq_u{i}"));
-        var aggregates = new StringBuilder($"count(*) FILTER (WHERE {anyUnequal})::BIGINT");
+        // Per column: unequal, null only in base, null only in head, within tolerance, and for a numeric column
+        // the largest difference. A wide table has thousands of these, so none has a FILTER clause: DuckDB 1.5
+        // gives each filtered aggregate its own copy of the chunk, quadratic in the number of columns (500
+        // columns took 12.8 s and 2.8 GB, 2,000 were stopped past 9 GB; see AggregateSql and docs/benchmarks.md,
+        // "dq compare with wide tables"). Counts are AggregateSql.Count; the largest difference is
+        // MaxWhereDistinct. An outer SELECT takes the struct apart.
+        var aggregates = new StringBuilder($"{AggregateSql.Count("*", anyUnequal)} AS dq_n");
+        var outer = new StringBuilder("dq_n");
         for (var i = 0; i < _compared.Count; i++)
         {
-            aggregates.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE dq_u{i})::BIGINT");
-            aggregates.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE dq_b{i} IS NULL AND dq_h{i} IS NOT NULL)::BIGINT");
-            aggregates.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE dq_b{i} IS NOT NULL AND dq_h{i} IS NULL)::BIGINT");
-            aggregates.Append(_compared[i].Numeric
-                ? $", coalesce(max(abs(dq_h{i}::DOUBLE - dq_b{i}::DOUBLE)) FILTER (WHERE dq_x{i}), 0)::DOUBLE"
-                : ", NULL::DOUBLE");
-            aggregates.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE dq_x{i} AND NOT dq_u{i})::BIGINT");
+            aggregates.Append(CultureInfo.InvariantCulture, $", {AggregateSql.Count("*", $"dq_u{i}")} AS dq_au{i}");
+            aggregates.Append(CultureInfo.InvariantCulture, $", {AggregateSql.Count("*", $"dq_b{i} IS NULL AND dq_h{i} IS NOT NULL")} AS dq_anb{i}");
+            aggregates.Append(CultureInfo.InvariantCulture, $", {AggregateSql.Count("*", $"dq_b{i} IS NOT NULL AND dq_h{i} IS NULL")} AS dq_anh{i}");
+            aggregates.Append(CultureInfo.InvariantCulture, $", {AggregateSql.Count("*", $"dq_x{i} AND NOT dq_u{i}")} AS dq_at{i}");
+            outer.Append(CultureInfo.InvariantCulture, $", dq_au{i}, dq_anb{i}, dq_anh{i}, dq_at{i}");
+            if (_compared[i].Numeric)
+            {
+                aggregates.Append(CultureInfo.InvariantCulture, $", {MaxWhereDistinct($"abs(dq_h{i}::DOUBLE - dq_b{i}::DOUBLE)", $"dq_x{i}")} AS dq_am{i}");
+                outer.Append(CultureInfo.InvariantCulture, $", dq_am{i}.dq_in, dq_am{i}.dq_v");
+            }
+            else
+                outer.Append(", NULL::BOOLEAN, NULL::DOUBLE");
         }
-        var r = DuckDbRows.Single(_session, $"SELECT {aggregates} FROM dq_cj");
+        var r = DuckDbRows.Single(_session, $"SELECT {outer} FROM (SELECT {aggregates} FROM dq_cj)");
         var changed = DuckDbRows.Long(r[0]);
         var columns = _compared.Select((c, i) => new ColumnValueComparison(c.Name,
-                DuckDbRows.Long(r[1 + 5 * i]), DuckDbRows.Long(r[2 + 5 * i]), DuckDbRows.Long(r[3 + 5 * i]),
-                DuckDbRows.Double(r[4 + 5 * i]), c.Abs, c.Rel, DuckDbRows.Long(r[5 + 5 * i])))
+                DuckDbRows.Long(r[1 + 6 * i]), DuckDbRows.Long(r[2 + 6 * i]), DuckDbRows.Long(r[3 + 6 * i]),
+                c.Numeric ? MaxWhereDistinctValue(r[5 + 6 * i], r[6 + 6 * i]) : null, c.Abs, c.Rel, DuckDbRows.Long(r[4 + 6 * i])))
             .OrderByDescending(c => c.Unequal).ThenBy(c => c.Column, StringComparer.Ordinal)
             .ToList();
 
@@ -230,6 +244,21 @@ internal sealed class RowDiffer
         }
         return (columns, changed, samples);
     }
+
+    /// <summary>
+    /// <c>coalesce(max(difference) FILTER (WHERE condition), 0)</c> without FILTER (see ColumnDetail) and without
+    /// CASE (DuckDB's planner is worse than quadratic in CASE expressions, AggregateSql): the max of a struct orders
+    /// by <c>dq_in</c> first, so if any row meets the condition the max is one of those rows, the one with the
+    /// largest difference (NaN above every number, as max of a DOUBLE). A NULL difference (one side NULL) becomes
+    /// -1, below every difference, which max FILTER would skip. <paramref name="condition"/> must not be NULL
+    /// (it is an IS DISTINCT FROM). <see cref="MaxWhereDistinctValue"/> reads the two fields.
+    /// </summary>
+    private static string MaxWhereDistinct(string difference, string condition) =>
+        $"max({{'dq_in': {condition}, 'dq_v': coalesce({difference}, -1)}})";
+
+    /// <summary>0 when no row met the condition (max is NULL or its dq_in false) or all its differences were NULL (-1); the max otherwise.</summary>
+    private static double MaxWhereDistinctValue(object? met, object? value) =>
+        met is true && DuckDbRows.Double(value) is { } v && !(v < 0) ? v : 0;
 
     private IEnumerable<string> KeyText() => _keys.Select((_, i) => $"dq_k{i}::VARCHAR");
 

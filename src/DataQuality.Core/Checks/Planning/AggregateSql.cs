@@ -18,6 +18,11 @@ namespace DataQuality.Core.Checks.Planning;
 /// expressions (4,000: 25 s). <c>count_if</c> is also faster on narrow suites over many rows
 /// (5M rows, 30 counts: 0.88 s CPU against 1.39 s). docs/benchmarks.md has the figures.
 /// </para>
+/// <para>
+/// <c>dq compare</c> writes its counts here too: its column detail (RowDiffer) has four counts and a largest
+/// difference per compared column, and as FILTER aggregates a 500-column compare took 2.8 GB while 2,000
+/// columns were stopped past 9 GB ("dq compare with wide tables" in docs/benchmarks.md).
+/// </para>
 /// </summary>
 public static class AggregateSql
 {
