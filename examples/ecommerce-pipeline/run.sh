@@ -4,7 +4,8 @@
 #      ../../artifacts/packages, the local feed that nuget.config points at;
 #   2. run the pipeline for main and for the feature variant;
 #   3. a malformed suite must fail the build with path(line,col): error DQ4001, a misspelled argument with DQ4110;
-#      a flow-style contract builds, and its misspelled key warns on every build (not only the first);
+#      a flow-style contract builds, an unknown key in it warns on every build (not only the first), and a
+#      misspelled one (requried) fails the build with error DQ1010;
 #   4. dotnet test on main's outputs must pass (TRX, JUnit and the Markdown summary are written);
 #   5. the same tests on the feature's outputs (DQ_SERVER=feature) must fail on the 'refunded' status;
 #   6. a new repository made with `dotnet new dq-tests` (docs/getting-started.md) goes green, then red on a
@@ -46,18 +47,26 @@ check "malformed suite fails the build with expectations/zz_broken.yaml(4,5): er
 echo "$out" | grep -q "expectations/zz_typo.yaml(7,16): error DQ4110: unknown argument 'max_vlaue' of expect_column_values_to_be_between; did you mean 'max_value'?"
 check "a misspelled argument fails the build with expectations/zz_typo.yaml(7,16): error DQ4110 and a did-you-mean" $?
 
-# 3b. A flow-style contract (valid for dq lint) builds into its test class; its misspelled key warns on
-#     the first build and again on the second, unchanged one (the findings are replayed from obj/).
+# 3b. A flow-style contract (valid for dq lint) builds into its test class; an unknown key in it warns on
+#     the first build and again on the second, unchanged one (the findings are replayed from obj/); a
+#     misspelled key (requried: the constraint would be dropped) fails the build, first and second time.
 flow=tests/Ecommerce.Pipeline.Tests/contracts/zz_flow.yaml
-printf 'apiVersion: v3.1.0\nkind: DataContract\nid: zz_flow\nversion: 1.0.0\nstatus: active\nschema: [{name: orders, properties: [{name: order_id, logicalType: integer, requried: true}]}]\n' > "$flow"
-warning="contracts/zz_flow.yaml(6,87): warning DQ1010: Unknown key 'requried' in property; did you mean 'required'?"
+head='apiVersion: v3.1.0\nkind: DataContract\nid: zz_flow\nversion: 1.0.0\nstatus: active\nschema: [{name: orders, properties: [{name: order_id, logicalType: integer, '
+printf "${head}pii: true}]}]\n" > "$flow"
+warning="contracts/zz_flow.yaml(6,82): warning DQ1010: Unknown key 'pii' in property; did you mean 'id'?"
 first=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); first_status=$?
 second=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); second_status=$?
-rm -f "$flow"
 [ "$first_status" = 0 ] && grep -aq ZzFlowContract tests/Ecommerce.Pipeline.Tests/bin/Debug/net10.0/Ecommerce.Pipeline.Tests.dll
 check "a flow-style contract builds into ZzFlowContract" $?
 echo "$first" | grep -qF "$warning" && [ "$second_status" = 0 ] && echo "$second" | grep -qF "$warning"
-check "a misspelled contract key warns on the first and on a second, unchanged build" $?
+check "an unknown contract key warns on the first and on a second, unchanged build" $?
+printf "${head}requried: true}]}]\n" > "$flow"
+error="contracts/zz_flow.yaml(6,87): error DQ1010: Unknown key 'requried' in property; did you mean 'required'?"
+first=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); first_status=$?
+second=$(dotnet build tests/Ecommerce.Pipeline.Tests -nologo 2>&1); second_status=$?
+rm -f "$flow"
+[ "$first_status" != 0 ] && echo "$first" | grep -qF "$error" && [ "$second_status" != 0 ] && echo "$second" | grep -qF "$error"
+check "a misspelled contract key fails the build with error DQ1010, first and second time" $?
 
 # 4. Main's outputs: every error-severity check passes.
 dotnet build tests/Ecommerce.Pipeline.Tests -nologo -v:q >/dev/null || { echo "example: build failed" >&2; failed=$((failed + 1)); finish; }
