@@ -122,6 +122,39 @@ public sealed class SuggestCommandTests : IDisposable
         run.Out.Should().Contain("\"success\": true").And.NotContain("\"status\": \"failed\"").And.NotContain("\"status\": \"error\"");
     }
 
+    /// <summary>
+    /// A draft must pass on the data it came from. NaN and infinities are outside the finite min and max a range
+    /// is drawn from, and a TIME column is profiled as microseconds since midnight: the draft failed on NaN and
+    /// ±inf and could not even be evaluated on TIME ("Cannot compare values of type TIME and INTEGER_LITERAL").
+    /// </summary>
+    [Fact]
+    public async Task Non_finite_doubles_and_time_columns_get_a_draft_that_passes_on_their_data()
+    {
+        var file = Path.Combine(_dir, "readings.parquet");
+        using (var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 }))
+            db.Execute($"""
+                COPY (SELECT i AS id,
+                             CASE WHEN i = 5 THEN 'NaN'::DOUBLE WHEN i = 6 THEN 'inf'::DOUBLE WHEN i = 7 THEN '-inf'::DOUBLE ELSE i * 0.5 END AS reading,
+                             CASE WHEN i = 8 THEN 'inf'::DOUBLE ELSE i * 2.0 END AS upper_only,
+                             TIME '08:00:00' + to_seconds(i) AS taken_at
+                      FROM range(200) t(i))
+                TO {SqlText.Literal(file)} (FORMAT parquet)
+                """);
+        var contractPath = Path.Combine(_dir, "readings.yaml");
+
+        (await CliRunner.RunAsync("suggest", file, "--output", contractPath)).ExitCode.Should().Be(ExitCodes.Passed);
+        var run = await CliRunner.RunAsync("validate", "--contract", contractPath, "--quiet");
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Out + run.Error);
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(await File.ReadAllTextAsync(contractPath, TestContext.Current.CancellationToken)));
+        var table = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)["schema"])[0];
+        var properties = ((YamlSequenceNode)table["properties"]).Cast<YamlMappingNode>().ToDictionary(p => Scalar(p, "name"));
+        properties["reading"].Children.Keys.Select(k => ((YamlScalarNode)k).Value).Should().NotContain("logicalTypeOptions");
+        ((YamlMappingNode)properties["upper_only"]["logicalTypeOptions"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value).Should().Equal("minimum");
+        Scalar(properties["taken_at"], "logicalType").Should().Be("time");
+    }
+
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
 
     private static string Option(YamlMappingNode property, string key) => Scalar((YamlMappingNode)property["logicalTypeOptions"], key);

@@ -76,11 +76,14 @@ public static class ContractSuggester
         if (LooksUnique(c) && ConfirmUnique(c, relationSql, db)) property["unique"] = true;
 
         var options = new Dictionary<string, object?>();
-        if (c.Kind is ColumnKind.Integer or ColumnKind.Floating or ColumnKind.Decimal && c.MinNumber is { } min && c.MaxNumber is { } max)
+        if (c.Kind is ColumnKind.Integer or ColumnKind.Floating or ColumnKind.Decimal && !IsTimeOfDay(c) && c.MinNumber is { } min && c.MaxNumber is { } max)
         {
             var margin = Margin(min, max);
             var low = min - margin;
             var high = max + margin;
+            // The draft must pass on the data it came from: NaN is outside every range and an infinity outside
+            // any finite bound (min and max are of the finite values), so such a column gets no bound on that side.
+            var (lowOk, highOk) = (c.NaNCount == 0 && c.NegativeInfinityCount == 0, c.NaNCount == 0 && c.PositiveInfinityCount == 0);
             if (c.Kind == ColumnKind.Integer)
             {
                 options["minimum"] = (long)Math.Floor(low);
@@ -88,8 +91,8 @@ public static class ContractSuggester
             }
             else
             {
-                options["minimum"] = RoundOut(low, down: true);
-                options["maximum"] = RoundOut(high, down: false);
+                if (lowOk) options["minimum"] = RoundOut(low, down: true);
+                if (highOk) options["maximum"] = RoundOut(high, down: false);
             }
         }
         else if (c.Kind.IsTemporal() && c.MinNumber is { } tmin && c.MaxNumber is { } tmax)
@@ -126,7 +129,10 @@ public static class ContractSuggester
         return property;
     }
 
-    private static string LogicalType(ColumnProfile c) => c.Kind switch
+    /// <summary>A TIME column is profiled as microseconds since midnight (an integer kind), but is an ODCS <c>time</c>.</summary>
+    private static bool IsTimeOfDay(ColumnProfile c) => c.LogicalType is { } t && t.StartsWith("TIME", StringComparison.Ordinal) && !t.StartsWith("TIMESTAMP", StringComparison.Ordinal);
+
+    private static string LogicalType(ColumnProfile c) => IsTimeOfDay(c) ? "time" : c.Kind switch
     {
         ColumnKind.Integer => "integer",
         ColumnKind.Floating or ColumnKind.Decimal => "number",
