@@ -3,6 +3,8 @@ using System.Reflection;
 using DataQuality.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/DataQuality.Benchmarks -- <name>|all|list [--scale 0.1] [--work DIR]
+// profile-cold starts this executable as its SUMMARIZE process; it runs before any of the harness.
+if (args is ["--summarize-child", var summarizePath]) return SummarizeChild.Run(summarizePath);
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

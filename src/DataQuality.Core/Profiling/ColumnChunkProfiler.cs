@@ -137,7 +137,17 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
             Func<long, string> format = spec.Kind == ColumnKind.Date
                 ? m => ValueFormat.DateFromMicros(m)
                 : m => ValueFormat.TimestampFromMicros(m);
-            await RunAsync<DateTime>(reader, field, spec, numValues, ct, v => acc.AddIntegers<DateTime, DateTimeMicros>(v, format)).ConfigureAwait(false);
+            var inRange = false;
+            if (spec.Kind == ColumnKind.Timestamp && TimestampMicrosField.AsInt64(field) is { } raw)
+            {
+                await RunAsync<long>(reader, raw, spec, numValues, ct, v =>
+                {
+                    inRange = TimestampMicrosField.InRange(v);
+                    if (inRange) acc.AddIntegers(v, format);
+                }).ConfigureAwait(false);
+            }
+            if (!inRange)
+                await RunAsync<DateTime>(reader, field, spec, numValues, ct, v => acc.AddIntegers<DateTime, DateTimeMicros>(v, format)).ConfigureAwait(false);
         }
         else if (clr == typeof(DateOnly))
             await RunAsync<DateOnly>(reader, field, spec, numValues, ct, v => acc.AddIntegers<DateOnly, DateOnlyMicros>(v, m => ValueFormat.DateFromMicros(m))).ConfigureAwait(false);
