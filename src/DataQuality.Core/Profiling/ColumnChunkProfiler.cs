@@ -137,16 +137,9 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
             Func<long, string> format = spec.Kind == ColumnKind.Date
                 ? m => ValueFormat.DateFromMicros(m)
                 : m => ValueFormat.TimestampFromMicros(m);
-            var inRange = false;
             if (spec.Kind == ColumnKind.Timestamp && TimestampMicrosField.AsInt64(field) is { } raw)
-            {
-                await RunAsync<long>(reader, raw, spec, numValues, ct, v =>
-                {
-                    inRange = TimestampMicrosField.InRange(v);
-                    if (inRange) acc.AddIntegers(v, format);
-                }).ConfigureAwait(false);
-            }
-            if (!inRange)
+                await RunAsync<long>(reader, raw, spec, numValues, ct, v => acc.AddIntegers(v, format)).ConfigureAwait(false);
+            else
                 await RunAsync<DateTime>(reader, field, spec, numValues, ct, v => acc.AddIntegers<DateTime, DateTimeMicros>(v, format)).ConfigureAwait(false);
         }
         else if (clr == typeof(DateOnly))

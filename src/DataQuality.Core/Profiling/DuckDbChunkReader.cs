@@ -10,7 +10,7 @@ namespace DataQuality.Core.Profiling;
 /// and fed to the same <see cref="ColumnAccumulator"/> the Parquet.Net decoder feeds, so the profile (sketches
 /// included) is the one a successful decode gives. Used only where Parquet.Net cannot decode a file that
 /// passed the page check (valid parquet-testing files: hadoop LZ4 framing, BOOLEAN RLE in V2 pages, INT96 and
-/// INT64 timestamps beyond DateTime, a footer its Thrift reader rejects): `dq validate` reads those files
+/// INT64 timestamps beyond DateTime other than top-level microseconds (TimestampMicrosField reads those), a footer its Thrift reader rejects): `dq validate` reads those files
 /// through DuckDB, so profile reads them the same way instead of failing on a file validate passes.
 /// Columns inside lists or maps are not read here (their leaves need unnesting).
 /// </summary>

@@ -7,15 +7,11 @@ namespace DataQuality.Core.Profiling;
 /// DateTime (a division, a double-millisecond add and a tick add per value, ~20 ns) and the profiler turned it
 /// straight back into microseconds: a 10M-row timestamp column spent more time there than in profiling.
 /// The micros are exactly what that round trip yields (ticks = epoch + micros * 10, truncated back by 10), so
-/// the profile is unchanged; values too close to DateTime's range for that to hold take the DateTime path,
-/// which is where Parquet.Net's own range error (and the DuckDB fallback it leads to) comes from.
+/// the profile is unchanged; and values beyond DateTime's years 1..9999 (DuckDB writes up to 294247 AD), which
+/// Parquet.Net cannot convert at all, are profiled as they are instead of through the DuckDB fallback.
 /// </summary>
 internal static class TimestampMicrosField
 {
-    // One millisecond inside DateTime's range, relative to the Unix epoch: the reader adds whole milliseconds first.
-    public static readonly long MinMicros = (DateTime.MinValue.Ticks - ValueFormat.Epoch.Ticks) / 10 + 1000;
-    public static readonly long MaxMicros = (DateTime.MaxValue.Ticks - ValueFormat.Epoch.Ticks) / 10 - 1000;
-
     /// <summary>
     /// A field of the same top-level column typed as long (attached to a schema of its own, which gives it the
     /// same definition level), or null when the leaf is not a top-level INT64 TIMESTAMP(MICROS) column.
@@ -32,7 +28,4 @@ internal static class TimestampMicrosField
         _ = new ParquetSchema(raw);
         return raw.MaxDefinitionLevel == field.MaxDefinitionLevel && raw.Path.Equals(field.Path) ? raw : null;
     }
-
-    public static bool InRange(ReadOnlySpan<long> micros) =>
-        micros.IsEmpty || (System.Numerics.Tensors.TensorPrimitives.Min(micros) >= MinMicros && System.Numerics.Tensors.TensorPrimitives.Max(micros) <= MaxMicros);
 }
