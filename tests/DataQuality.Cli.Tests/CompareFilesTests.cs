@@ -34,8 +34,14 @@ public sealed class CompareFilesTests : IDisposable
         var rows = entity["rows"]!;
         (rows["added"]!["rows"]!.GetValue<long>(), rows["removed"]!["rows"]!.GetValue<long>(), rows["changed"]!["rows"]!.GetValue<long>()).Should().Be((1L, 1L, 2L));
 
-        run = await CliRunner.RunAsync("compare", "--base", old, "--head", head, "--key", "orders=id", "--max-changed-rows", "3", "--quiet");
+        run = await CliRunner.RunAsync("compare", "--base", old, "--head", head, "--key", "id", "--max-changed-rows", "3", "--quiet");
         run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
+
+        run.Out.Should().Contain("### Keys: `id`");
+
+        run = await CliRunner.RunAsync("compare", "--base", _dir.Path, "--head", _dir.Path, "--key", "id", "--quiet");
+        run.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
+        run.Error.Should().Contain("DQ6005").And.Contain("--key 'id' names no entity; that is for comparing two files");
 
         run = await CliRunner.RunAsync("compare", "--base", old, "--head", _dir.Path, "--quiet");
         run.ExitCode.Should().Be(ExitCodes.UsageOrInputError);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataQuality.Core.Comparison;
 using DataQuality.Core.Diagnostics;
 
 namespace DataQuality.Cli.Commands;
@@ -6,13 +7,16 @@ namespace DataQuality.Cli.Commands;
 /// <summary>Parses the repeated <c>name=value</c> options of <c>dq compare</c> into typed maps, with DQ6005 for malformed ones.</summary>
 internal static class CompareArguments
 {
-    /// <summary><c>--key orders=order_id</c>, <c>--key silver/lines=order_id,line_no</c>.</summary>
+    /// <summary>
+    /// <c>--key orders=order_id</c>, <c>--key silver/lines=order_id,line_no</c>; and <c>--key order_id</c> with no entity
+    /// (<see cref="ComparisonOptions.OnlyEntity"/>), which the comparison accepts when it compares two files.
+    /// </summary>
     public static Dictionary<string, IReadOnlyList<string>> Keys(IEnumerable<string> values)
     {
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var value in values)
         {
-            var (entity, columns) = Split(value, "--key", "entity=col1,col2");
+            var (entity, columns) = value.Contains('=') ? Split(value, "--key", "entity=col1,col2") : (ComparisonOptions.OnlyEntity, value);
             var list = columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (list.Length == 0) throw Bad("--key", value, "entity=col1,col2");
             keys[entity] = list;

@@ -12,7 +12,7 @@ namespace DataQuality.Cli.Options;
 internal sealed class CompareOptionSet
 {
     public Option<string> Layout { get; } = new("--layout") { Description = $"Where entities live, e.g. '{{layer}}/v{{schema}}/{{entity}}/ds={{ds}}/*.parquet'. Default: '{TreeLayout.DefaultPattern}'.", DefaultValueFactory = _ => TreeLayout.DefaultPattern };
-    public Option<string[]> Key { get; } = new("--key") { Description = "Key columns of an entity: entity=col1,col2 (repeatable); overrides --keys-from." };
+    public Option<string[]> Key { get; } = new("--key") { Description = "Key columns of an entity: entity=col1,col2 (repeatable); overrides --keys-from. Comparing two files: just col1,col2." };
     public Option<string?> KeysFrom { get; } = new("--keys-from") { Description = "Data contracts (ODCS/DCS file or folder): each model's primary key keys the entity of the same name." };
     public Option<double?> MaxPsi { get; } = new("--max-drift-psi") { Description = "Fail when a column's population stability index (base -> head) exceeds this, e.g. 0.2." };
     public Option<string[]> AbsTol { get; } = new("--abs-tol") { Description = "Absolute tolerance: column=0.01, entity.column=0.01 or default=0.01 (repeatable)." };

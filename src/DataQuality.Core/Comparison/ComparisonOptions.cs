@@ -9,6 +9,9 @@ public sealed record ComparisonOptions
     /// <summary>Key columns per entity; the entity is named as in the report (<c>layer/entity</c>) or by its bare entity name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Keys { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The entity name in <see cref="Keys"/> for "the one entity there is": two files compared directly (<c>--key id</c>).</summary>
+    public const string OnlyEntity = "";
+
     public IReadOnlyDictionary<string, double> AbsoluteTolerance { get; init; } = new Dictionary<string, double>();
 
     public IReadOnlyDictionary<string, double> RelativeTolerance { get; init; } = new Dictionary<string, double>();

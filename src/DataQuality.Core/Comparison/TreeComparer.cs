@@ -34,6 +34,14 @@ public sealed class TreeComparer
         var (headEntities, headManifests, headUnmatched) = headIsFile
             ? OneFile(headRoot, Path.GetFileNameWithoutExtension(baseRoot))
             : Classify(await ListAsync(headRoot, cancellationToken).ConfigureAwait(false), options.Layout);
+        if (options.Keys.TryGetValue(ComparisonOptions.OnlyEntity, out var onlyKeys))
+        {
+            if (!baseIsFile)
+                throw new InputException("DQ6005", $"--key '{string.Join(",", onlyKeys)}' names no entity; that is for comparing two files. Name the entity: --key entity={string.Join(",", onlyKeys)}.");
+            var keys = options.Keys.Where(k => k.Key != ComparisonOptions.OnlyEntity).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+            keys[baseEntities.Keys.Single()] = onlyKeys;
+            options = options with { Keys = keys };
+        }
         if (baseEntities.Count == 0 && headEntities.Count == 0)
             throw new InputException("DQ6003", $"No file under '{baseRoot}' or '{headRoot}' matches the layout '{options.Layout.Pattern}'.", new SourceLocation(baseRoot));
         foreach (var name in options.Keys.Keys)
