@@ -67,4 +67,20 @@ public sealed class NanRangeTests : IDisposable
         run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
         run.Out.Should().Contain("1 unexpected of 19 non-missing rows").And.Contain("NaN");
     }
+
+    [Fact]
+    public async Task A_nan_on_either_side_of_a_pair_comparison_is_unexpected()
+    {
+        // amount is NaN at id 5 (NaN > 5 was true in DuckDB's order); floor is NaN at id 9 (9 * 1.5 > NaN is false either way).
+        var pairs = _dir.Combine("pairs.parquet");
+        using (var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 }))
+            db.Execute($"COPY (SELECT id, amount, CASE WHEN id = 9 THEN 'NaN'::DOUBLE ELSE id::DOUBLE END AS floor FROM read_parquet({SqlText.Literal(_data)}) WHERE id > 0) TO {SqlText.Literal(pairs)} (FORMAT parquet)");
+        var suite = _dir.Write("pair.yaml", "suite: s\nexpectations:\n  - expect_column_pair_values_a_to_be_greater_than_b: {column_A: amount, column_B: floor, ignore_row_if: either_value_is_missing}\n");
+
+        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", pairs, "--format", "json", "--quiet", "--result-format", "complete");
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
+        var result = JsonNode.Parse(run.Out)!["results"]![0]!["result"]!;
+        result["unexpected_list"]!.ToJsonString().Should().Be("[[\"NaN\",5],[13.5,\"NaN\"]]");
+    }
 }
