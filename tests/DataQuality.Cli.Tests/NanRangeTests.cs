@@ -83,4 +83,21 @@ public sealed class NanRangeTests : IDisposable
         var result = JsonNode.Parse(run.Out)!["results"]![0]!["result"]!;
         result["unexpected_list"]!.ToJsonString().Should().Be("[[\"NaN\",5],[13.5,\"NaN\"]]");
     }
+
+    [Fact]
+    public async Task Z_scores_over_data_with_nan_and_infinity_judge_those_values_instead_of_erroring()
+    {
+        // DuckDB's stddev_samp raises "out of range" on NaN or infinity: the whole check was an error.
+        var data = _dir.Combine("z.parquet");
+        using (var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 }))
+            db.Execute($"COPY (SELECT i AS id, CASE WHEN i = 5 THEN 'NaN'::DOUBLE WHEN i = 6 THEN 'inf'::DOUBLE ELSE i % 7 END AS v FROM range(50) t(i)) TO {SqlText.Literal(data)} (FORMAT parquet)");
+        var suite = _dir.Write("z.yaml", "suite: s\nexpectations:\n  - expect_column_value_z_scores_to_be_less_than: {column: v, threshold: 3, double_sided: true}\n");
+
+        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", data, "--format", "json", "--quiet", "--result-format", "complete");
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
+        var result = JsonNode.Parse(run.Out)!["results"]![0]!;
+        result["status"]!.GetValue<string>().Should().Be("failed");
+        result["result"]!["unexpected_list"]!.ToJsonString().Should().Be("[\"NaN\",\"Infinity\"]");
+    }
 }

@@ -28,8 +28,11 @@ public sealed class ExpectColumnValueZScoresToBeLessThan : ColumnMapExpectation
             throw new ExpectationArgumentException("DQ4410", $"{context.Config.Type}: column '{column.Name}' is {column.Type}; z-scores need a numeric column.", context.Config.Location);
         var condition = context.Condition();
         var value = $"CAST({ident} AS DOUBLE)";
-        var mean = context.Scan.Derived($"avg({value}) FILTER (WHERE {condition}) OVER ()");
-        var stddev = context.Scan.Derived($"stddev_samp({value}) FILTER (WHERE {condition}) OVER ()");
+        // Mean and stddev of the finite values: DuckDB's stddev_samp raises "out of range" on a NaN or an infinity,
+        // which errored the whole check. A non-finite value itself still gets a non-finite z and is unexpected.
+        var finite = $"({condition}) AND isfinite({value})";
+        var mean = context.Scan.Derived($"avg({value}) FILTER (WHERE {finite}) OVER ()");
+        var stddev = context.Scan.Derived($"stddev_samp({value}) FILTER (WHERE {finite}) OVER ()");
         var z = $"(({value} - {mean}) / {stddev})";
         var t = threshold.ToString("R", CultureInfo.InvariantCulture);
         return $"NOT coalesce({(doubleSided ? $"abs({z})" : z)} < {t} AND NOT isnan({z}), FALSE)";
