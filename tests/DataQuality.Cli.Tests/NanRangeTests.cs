@@ -100,4 +100,23 @@ public sealed class NanRangeTests : IDisposable
         result["status"]!.GetValue<string>().Should().Be("failed");
         result["result"]!["unexpected_list"]!.ToJsonString().Should().Be("[\"NaN\",\"Infinity\"]");
     }
+
+    [Fact]
+    public async Task A_standard_deviation_over_a_nan_fails_instead_of_erroring_and_a_row_condition_can_leave_it_out()
+    {
+        var suite = _dir.Write("stdev.yaml", """
+            suite: s
+            expectations:
+              - expect_column_stdev_to_be_between: {column: amount, min_value: 0, max_value: 100}
+              - expect_column_stdev_to_be_between: {column: amount, min_value: 0, max_value: 100, row_condition: "id <> 5", condition_parser: great_expectations}
+            """);
+
+        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", _data, "--format", "json", "--quiet");
+
+        run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
+        var results = JsonNode.Parse(run.Out)!["results"]!.AsArray();
+        results.Select(r => r!["status"]!.GetValue<string>()).Should().Equal("failed", "passed");
+        results[0]!["result"]!["observed_value"].Should().BeNull();
+        results[1]!["result"]!["observed_value"]!.GetValue<double>().Should().BeApproximately(9.1237408478553, 1e-9, "the sample stdev of the other 18 amounts");
+    }
 }
