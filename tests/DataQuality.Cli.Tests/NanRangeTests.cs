@@ -118,5 +118,9 @@ public sealed class NanRangeTests : IDisposable
         results.Select(r => r!["status"]!.GetValue<string>()).Should().Equal("failed", "passed");
         results[0]!["result"]!["observed_value"].Should().BeNull();
         results[1]!["result"]!["observed_value"]!.GetValue<double>().Should().BeApproximately(9.1237408478553, 1e-9, "the sample stdev of the other 18 amounts");
+
+        // observed_value null is GX's answer; the text says why.
+        var text = await CliRunner.RunAsync("validate", "--suite", suite, "--data", _data, "--quiet");
+        text.Out.Should().Contain("FAIL  amount · expect_column_stdev_to_be_between  — the standard deviation is NaN (the values in scope include a NaN or an infinity)");
     }
 }

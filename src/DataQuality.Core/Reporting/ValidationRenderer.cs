@@ -97,7 +97,7 @@ public static class ValidationRenderer
         {
             parts.Add("observed " + observed.ToJsonString());
         }
-        if (SummaryLine(d) is { } text) parts.Add("· " + text);
+        if (SummaryLine(d) is { } text) parts.Add(parts.Count == 0 ? text : "· " + text);
         return string.Join(" ", parts);
     }
 

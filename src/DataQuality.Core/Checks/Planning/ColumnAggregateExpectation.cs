@@ -49,8 +49,21 @@ public abstract class ColumnAggregateBetweenExpectation : ExpectationDefinition
         return new PlannedCheck([metric, .. counts.Handles], eval =>
         {
             var observed = Observed(eval.Values, metric);
-            if (Bounds.IsNaN(observed)) observed = null;
-            return eval.Result(bounds.Contains(observed), counts.Details(eval.Values, observed));
+            var nan = Bounds.IsNaN(observed);
+            if (nan) observed = null;
+            var details = counts.Details(eval.Values, observed);
+            // observed_value null is GX's answer for both; a person reading "FAIL" needs to know which it was.
+            if (observed is null)
+                details = details with
+                {
+                    Details = new JsonObject
+                    {
+                        ["summary"] = nan ? $"{StatisticName} is NaN (the values in scope include a NaN or an infinity)"
+                            : details.ElementCount - details.MissingCount == 0 ? "no non-null values in scope to measure"
+                            : $"{StatisticName} is undefined for these values",
+                    },
+                };
+            return eval.Result(bounds.Contains(observed), details);
         });
     }
 
