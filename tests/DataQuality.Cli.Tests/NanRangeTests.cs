@@ -17,9 +17,23 @@ public sealed class NanRangeTests : IDisposable
 
     public NanRangeTests()
     {
-        _data = _dir.Combine("amounts.parquet");
+        _data = Write("amounts.parquet", "SELECT i AS id, CASE WHEN i = 5 THEN 'NaN'::DOUBLE WHEN i = 6 THEN NULL ELSE i * 1.5 END AS amount FROM range(20) t(i)");
+    }
+
+    /// <summary>The rows of <paramref name="select"/> as a Parquet file in the test's folder.</summary>
+    private string Write(string name, string select)
+    {
+        var path = _dir.Combine(name);
         using var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 });
-        db.Execute($"COPY (SELECT i AS id, CASE WHEN i = 5 THEN 'NaN'::DOUBLE WHEN i = 6 THEN NULL ELSE i * 1.5 END AS amount FROM range(20) t(i)) TO {SqlText.Literal(_data)} (FORMAT parquet)");
+        db.Execute($"COPY ({select}) TO {SqlText.Literal(path)} (FORMAT parquet)");
+        return path;
+    }
+
+    /// <summary>dq validate of a one-expectation YAML suite, JSON output, every unexpected value listed.</summary>
+    private async Task<CliRun> ValidateOne(string expectation, string data)
+    {
+        var suite = _dir.Write("one.yaml", $"suite: s\nexpectations:\n  - {expectation}\n");
+        return await CliRunner.RunAsync("validate", "--suite", suite, "--data", data, "--format", "json", "--quiet", "--result-format", "complete");
     }
 
     public void Dispose() => _dir.Dispose();
@@ -72,12 +86,9 @@ public sealed class NanRangeTests : IDisposable
     public async Task A_nan_on_either_side_of_a_pair_comparison_is_unexpected()
     {
         // amount is NaN at id 5 (NaN > 5 was true in DuckDB's order); floor is NaN at id 9 (9 * 1.5 > NaN is false either way).
-        var pairs = _dir.Combine("pairs.parquet");
-        using (var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 }))
-            db.Execute($"COPY (SELECT id, amount, CASE WHEN id = 9 THEN 'NaN'::DOUBLE ELSE id::DOUBLE END AS floor FROM read_parquet({SqlText.Literal(_data)}) WHERE id > 0) TO {SqlText.Literal(pairs)} (FORMAT parquet)");
-        var suite = _dir.Write("pair.yaml", "suite: s\nexpectations:\n  - expect_column_pair_values_a_to_be_greater_than_b: {column_A: amount, column_B: floor, ignore_row_if: either_value_is_missing}\n");
+        var pairs = Write("pairs.parquet", $"SELECT id, amount, CASE WHEN id = 9 THEN 'NaN'::DOUBLE ELSE id::DOUBLE END AS floor FROM read_parquet({SqlText.Literal(_data)}) WHERE id > 0");
 
-        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", pairs, "--format", "json", "--quiet", "--result-format", "complete");
+        var run = await ValidateOne("expect_column_pair_values_a_to_be_greater_than_b: {column_A: amount, column_B: floor, ignore_row_if: either_value_is_missing}", pairs);
 
         run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
         var result = JsonNode.Parse(run.Out)!["results"]![0]!["result"]!;
@@ -88,12 +99,9 @@ public sealed class NanRangeTests : IDisposable
     public async Task Z_scores_over_data_with_nan_and_infinity_judge_those_values_instead_of_erroring()
     {
         // DuckDB's stddev_samp raises "out of range" on NaN or infinity: the whole check was an error.
-        var data = _dir.Combine("z.parquet");
-        using (var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 }))
-            db.Execute($"COPY (SELECT i AS id, CASE WHEN i = 5 THEN 'NaN'::DOUBLE WHEN i = 6 THEN 'inf'::DOUBLE ELSE i % 7 END AS v FROM range(50) t(i)) TO {SqlText.Literal(data)} (FORMAT parquet)");
-        var suite = _dir.Write("z.yaml", "suite: s\nexpectations:\n  - expect_column_value_z_scores_to_be_less_than: {column: v, threshold: 3, double_sided: true}\n");
+        var data = Write("z.parquet", "SELECT i AS id, CASE WHEN i = 5 THEN 'NaN'::DOUBLE WHEN i = 6 THEN 'inf'::DOUBLE ELSE i % 7 END AS v FROM range(50) t(i)");
 
-        var run = await CliRunner.RunAsync("validate", "--suite", suite, "--data", data, "--format", "json", "--quiet", "--result-format", "complete");
+        var run = await ValidateOne("expect_column_value_z_scores_to_be_less_than: {column: v, threshold: 3, double_sided: true}", data);
 
         run.ExitCode.Should().Be(ExitCodes.ChecksFailed, run.Out + run.Error);
         var result = JsonNode.Parse(run.Out)!["results"]![0]!;

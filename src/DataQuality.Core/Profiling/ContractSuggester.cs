@@ -81,9 +81,6 @@ public static class ContractSuggester
             var margin = Margin(min, max);
             var low = min - margin;
             var high = max + margin;
-            // The draft must pass on the data it came from: NaN is outside every range and an infinity outside
-            // any finite bound (min and max are of the finite values), so such a column gets no bound on that side.
-            var (lowOk, highOk) = (c.NaNCount == 0 && c.NegativeInfinityCount == 0, c.NaNCount == 0 && c.PositiveInfinityCount == 0);
             if (c.Kind == ColumnKind.Integer)
             {
                 options["minimum"] = (long)Math.Floor(low);
@@ -91,8 +88,10 @@ public static class ContractSuggester
             }
             else
             {
-                if (lowOk) options["minimum"] = RoundOut(low, down: true);
-                if (highOk) options["maximum"] = RoundOut(high, down: false);
+                // The draft must pass on the data it came from: NaN is outside every range and an infinity outside
+                // any finite bound (min and max are of the finite values), so such a column gets no bound on that side.
+                if (c.NaNCount == 0 && c.NegativeInfinityCount == 0) options["minimum"] = RoundOut(low, down: true);
+                if (c.NaNCount == 0 && c.PositiveInfinityCount == 0) options["maximum"] = RoundOut(high, down: false);
             }
         }
         else if (c.Kind.IsTemporal() && c.MinNumber is { } tmin && c.MaxNumber is { } tmax)
