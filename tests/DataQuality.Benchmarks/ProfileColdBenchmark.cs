@@ -10,7 +10,7 @@ namespace DataQuality.Benchmarks;
 /// files of several shapes written by DuckDB in the layouts an independent user would produce (DuckDB's
 /// defaults: 122,880-row groups, Snappy; ZSTD; 1M-row groups). The in-process benchmark (<c>profile</c>)
 /// measures a warm profiler; this one adds start-up, JIT, page faults and reading the file, as a user sees it.
-/// <para>dq is the ReadyToRun publish the tool package ships (<c>DQ_BENCH_DQ</c> names a published <c>dq</c>;
+/// <para>dq is the NativeAOT publish the linux-x64 tool package ships (<c>DQ_BENCH_DQ</c> names a published <c>dq</c>;
 /// otherwise it is published into the work directory once). SUMMARIZE runs in this benchmark's own executable
 /// started with <c>--summarize-child FILE</c>: a DuckDB.NET connection, default threads, the query read to the
 /// end, its own start-up included (see <see cref="SummarizeChild"/>).</para>
@@ -108,15 +108,15 @@ public sealed class ProfileColdBenchmark : IBenchmark
         return path;
     }
 
-    /// <summary>The tool as it ships: a ReadyToRun, framework-dependent linux-x64 publish of the CLI.</summary>
+    /// <summary>The tool as the linux-x64 package ships it: a NativeAOT publish of the CLI (README, "Install dq").</summary>
     private static string Publish(BenchContext context)
     {
-        var output = Path.Combine(context.WorkDirectory, "dq-r2r");
+        var output = Path.Combine(context.WorkDirectory, "dq-aot");
         var dq = Path.Combine(output, "dq");
         var cli = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/DataQuality.Cli"));
-        context.Line($"publishing {cli} (ReadyToRun) to {output}");
+        context.Line($"publishing {cli} (NativeAOT) to {output}");
         using var process = Process.Start(new ProcessStartInfo("dotnet",
-            ["publish", cli, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-v", "q", "-clp:ErrorsOnly"]))!;
+            ["publish", cli, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output, "-v", "q", "-clp:ErrorsOnly"]))!;
         process.WaitForExit();
         if (process.ExitCode != 0 || !File.Exists(dq)) throw new InvalidOperationException("dotnet publish of the CLI failed");
         return dq;

@@ -73,7 +73,7 @@ internal static class HistoryCommand
     {
         var array = new JsonArray();
         foreach (var (run, check) in rows)
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["time_utc"] = run.TimeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
                 ["run_id"] = run.RunId,

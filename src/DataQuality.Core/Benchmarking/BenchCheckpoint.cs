@@ -35,13 +35,12 @@ public sealed record BenchCheckpoint(bool Restore, IReadOnlyList<CheckpointStep>
 
     public const string PreBenchmarkStep = "snapshot pre-benchmark";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     /// <summary>What checkpoint.json holds.</summary>
-    private sealed record Stored(int SchemaVersion, bool Restore, IReadOnlyList<CheckpointStep> Steps, IReadOnlyList<SnapshotEntry>? PreBenchmark);
+    internal sealed record Stored(int SchemaVersion, bool Restore, IReadOnlyList<CheckpointStep> Steps, IReadOnlyList<SnapshotEntry>? PreBenchmark);
 
     public async Task SaveAsync(IObjectStore store, StorageUri benchRoot, CancellationToken cancellationToken) =>
-        await store.PutAsync(benchRoot.Append(FileName), JsonSerializer.SerializeToUtf8Bytes(new Stored(1, Restore, Steps, PreBenchmark), Json), cancellationToken).ConfigureAwait(false);
+        await store.PutAsync(benchRoot.Append(FileName), JsonSerializer.SerializeToUtf8Bytes(new Stored(1, Restore, Steps, PreBenchmark), BenchCheckpointJsonContext.Default.Stored), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The bench's checkpoint; DQ6211 when it has none (it died before its first step, or predates checkpoints).</summary>
     public static async Task<BenchCheckpoint> LoadAsync(BenchNamespace bench, string benchId, CancellationToken cancellationToken)
@@ -51,7 +50,7 @@ public sealed record BenchCheckpoint(bool Restore, IReadOnlyList<CheckpointStep>
             ?? throw new InputException(BenchErrors.ResumeMismatch, $"Bench {benchId} has no {FileName}, so there is nothing to resume from: start a new bench (and dq bench restore {benchId} if it had purged the partition).", new SourceLocation(uri.ToString()));
         try
         {
-            var stored = JsonSerializer.Deserialize<Stored>(text, Json) ?? throw new JsonException("null");
+            var stored = JsonSerializer.Deserialize(text, BenchCheckpointJsonContext.Default.Stored) ?? throw new JsonException("null");
             if (stored.Steps is null || stored.Steps.Any(s => s.Name is null)) throw new JsonException("no steps");
             return new BenchCheckpoint(stored.Restore, stored.Steps, stored.PreBenchmark);
         }

@@ -5,8 +5,8 @@ using DataQuality.Core.Diagnostics;
 namespace DataQuality.Core.Expectations;
 
 /// <summary>
-/// Every expectation type the engine knows, found by reflection over <see cref="ExpectationDefinition"/>
-/// subclasses, so adding an expectation is adding one file. Names are GX snake_case; GX 1.x class
+/// Every expectation type the engine knows (<see cref="ExpectationList"/>: adding an expectation is adding its
+/// file and one line there). Names are GX snake_case; GX 1.x class
 /// names (<c>ExpectColumnValuesToBeBetween</c>) are accepted too.
 /// </summary>
 public static class ExpectationCatalog
@@ -42,13 +42,11 @@ public static class ExpectationCatalog
     private static FrozenDictionary<string, ExpectationDefinition> Load()
     {
         var map = new Dictionary<string, ExpectationDefinition>(StringComparer.Ordinal);
-        foreach (var type in typeof(ExpectationCatalog).Assembly.GetTypes())
+        foreach (var definition in ExpectationList.Create())
         {
-            if (type.IsAbstract || !typeof(ExpectationDefinition).IsAssignableFrom(type) || type.GetConstructor(Type.EmptyTypes) is null) continue;
-            var definition = (ExpectationDefinition)Activator.CreateInstance(type)!;
             foreach (var name in definition.Aliases.Prepend(definition.Type))
                 if (!map.TryAdd(name, definition))
-                    throw new InvalidOperationException($"Expectation name '{name}' is defined twice ({map[name].GetType().Name}, {type.Name}).");
+                    throw new InvalidOperationException($"Expectation name '{name}' is defined twice ({map[name].GetType().Name}, {definition.GetType().Name}).");
         }
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }

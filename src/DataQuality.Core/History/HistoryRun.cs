@@ -28,7 +28,7 @@ public sealed record HistoryRun(string RunId, DateTime TimeUtc, string SourceKin
                 ["unexpected_count"] = c.UnexpectedCount,
                 ["status"] = c.Status,
             };
-            checks.Add(o);
+            checks.Add((JsonNode)o);
         }
         var run = new JsonObject
         {

@@ -160,6 +160,12 @@ internal static class BlockKernels
     /// pass. <typeparamref name="T"/> is <see cref="long"/> or <see cref="double"/>; the JIT compiles one
     /// loop for each.
     /// </summary>
+    /// <remarks>
+    /// Sums run in eight lanes whether or not the machine has 512-bit vectors (without them .NET composes the
+    /// same lanes from narrower ones) and the lanes are added in a fixed order: a floating-point sum depends on
+    /// its order, and the profile must be the same bytes from the JIT-compiled library on an AVX-512 machine,
+    /// the NativeAOT `dq` (compiled for machines without AVX-512) and an ARM machine.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Stats<T>(ReadOnlySpan<T> values, ref T min, ref T max, ref long zeros, ref long negatives, out double sum)
         where T : unmanaged, INumber<T>
@@ -167,7 +173,7 @@ internal static class BlockKernels
         var i = 0;
         sum = 0;
         ref var src = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<T>.Count)
+        if (values.Length >= Vector512<T>.Count)
         {
             var vmin = Vector512.Create(min);
             var vmax = Vector512.Create(max);
@@ -191,7 +197,7 @@ internal static class BlockKernels
             }
             zeros += Vector512.Sum(vz);
             negatives += Vector512.Sum(vn);
-            sum = Vector512.Sum(vs);
+            sum = LaneSum(vs);
         }
         for (; i < values.Length; i++)
         {
@@ -204,14 +210,14 @@ internal static class BlockKernels
         }
     }
 
-    /// <summary>Sum of squared deviations from <paramref name="mean"/> (a batch's M2) of integers or finite doubles.</summary>
+    /// <summary>Sum of squared deviations from <paramref name="mean"/> (a batch's M2) of integers or finite doubles; eight lanes on every machine, as <see cref="Stats{T}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double M2<T>(ReadOnlySpan<T> values, double mean) where T : unmanaged, INumber<T>
     {
         var i = 0;
         double total = 0;
         ref var src = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<T>.Count)
+        if (values.Length >= Vector512<T>.Count)
         {
             var m = Vector512.Create(mean);
             var acc = Vector512<double>.Zero;
@@ -220,7 +226,7 @@ internal static class BlockKernels
                 var d = AsDoubles(Vector512.LoadUnsafe(ref src, (nuint)i)) - m;
                 acc += d * d;
             }
-            total = Vector512.Sum(acc);
+            total = LaneSum(acc);
         }
         for (; i < values.Length; i++)
         {
@@ -228,6 +234,14 @@ internal static class BlockKernels
             total += d * d;
         }
         return total;
+    }
+
+    /// <summary>Lane 0 + lane 1 + ... + lane 7, in that order (Vector512.Sum's order differs between hardware and its software form).</summary>
+    private static double LaneSum(Vector512<double> lanes)
+    {
+        var sum = 0.0;
+        for (var lane = 0; lane < Vector512<double>.Count; lane++) sum += lanes.GetElement(lane);
+        return sum;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,7 +42,9 @@ internal sealed record ColumnSpec(string Path, ColumnKind Kind, string PhysicalT
         var logical = element?.LogicalType;
         if (logical is not null)
         {
-            foreach (var p in logical.GetType().GetProperties())
+            // LogicalType is a Thrift union: one property per kind, the set one names it. typeof (not GetType()) so
+            // the trimmer of the NativeAOT build keeps those properties.
+            foreach (var p in typeof(Parquet.Meta.LogicalType).GetProperties())
                 if (p.GetValue(logical) is { } value && p.PropertyType.IsClass && p.PropertyType != typeof(string))
                     return p.Name.ToUpperInvariant();
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DataQuality.Core.Datasets;
-using YamlDotNet.Serialization;
 
 namespace DataQuality.Core.Profiling;
 
@@ -54,7 +53,7 @@ public static class ContractSuggester
             },
         };
         if (serverPath is null) contract.Remove("servers");
-        return new SerializerBuilder().DisableAliases().Build().Serialize(contract);
+        return Yaml.YamlTreeWriter.Write(contract);
     }
 
     private static Dictionary<string, object?> Property(ColumnProfile c, string relationSql, DuckDbSession db, string? duckType)

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Profiling.Sketches;
 
@@ -29,15 +30,19 @@ public static class ProfileJson
         };
         options.Converters.Add(new HyperLogLogConverter());
         options.Converters.Add(new KllConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        // Compile-time metadata (ProfileJsonContext), not reflection: dq ships as a NativeAOT executable.
+        options.TypeInfoResolver = ProfileJsonContext.Default;
+        options.MakeReadOnly();
         return options;
     }
 
-    public static string Serialize(DatasetProfile profile) => JsonSerializer.Serialize(profile, Options);
+    public static string Serialize(DatasetProfile profile) => JsonSerializer.Serialize(profile, ProfileType);
+
+    private static JsonTypeInfo<DatasetProfile> ProfileType => (JsonTypeInfo<DatasetProfile>)Options.GetTypeInfo(typeof(DatasetProfile));
 
     /// <summary>Writes the profile under the output rule (<see cref="Files.OutputFile"/>): never over one of <paramref name="inputs"/>.</summary>
     public static Task WriteAsync(DatasetProfile profile, string path, CancellationToken cancellationToken = default, IEnumerable<string>? inputs = null) =>
-        Files.OutputFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, profile, Options, cancellationToken), inputs);
+        Files.OutputFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, profile, ProfileType, cancellationToken), inputs);
 
     /// <summary>Reads a profile; <paramref name="source"/> names it in errors (DQ5007).</summary>
     public static DatasetProfile Deserialize(string json, string source = "profile.json")
@@ -58,7 +63,7 @@ public static class ProfileJson
             throw new InputException(ProfileErrors.BadProfileJson, $"Profile '{source}' has formatVersion {version}; this dq reads version {DatasetProfile.CurrentFormatVersion}.", new SourceLocation(source));
         try
         {
-            return JsonSerializer.Deserialize<DatasetProfile>(json, Options)
+            return JsonSerializer.Deserialize(json, ProfileType)
                 ?? throw new InputException(ProfileErrors.BadProfileJson, $"Profile '{source}' is empty.", new SourceLocation(source));
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidDataException or FormatException)
@@ -73,7 +78,7 @@ public static class ProfileJson
         return Deserialize(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 
-    private sealed class HyperLogLogConverter : JsonConverter<HyperLogLog>
+    internal sealed class HyperLogLogConverter : JsonConverter<HyperLogLog>
     {
         public override HyperLogLog Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -93,13 +98,13 @@ public static class ProfileJson
         }
     }
 
-    private sealed class KllConverter : JsonConverter<KllSketch>
+    internal sealed class KllConverter : JsonConverter<KllSketch>
     {
-        private sealed record State(int K, long Count, double Min, double Max, ulong Rng, List<string> Levels);
+        internal sealed record State(int K, long Count, double Min, double Max, ulong Rng, List<string> Levels);
 
         public override KllSketch Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var state = JsonSerializer.Deserialize<State>(ref reader, options) ?? throw new JsonException("empty KLL state");
+            var state = JsonSerializer.Deserialize(ref reader, StateType(options)) ?? throw new JsonException("empty KLL state");
             var levels = state.Levels.Select(l => MemoryMarshal.Cast<byte, double>(Convert.FromBase64String(l)).ToArray());
             return KllSketch.FromState(state.K, state.Count, state.Min, state.Max, state.Rng, levels);
         }
@@ -107,7 +112,9 @@ public static class ProfileJson
         public override void Write(Utf8JsonWriter writer, KllSketch value, JsonSerializerOptions options)
         {
             var levels = value.Levels.Select(l => Convert.ToBase64String(MemoryMarshal.AsBytes(l.ToArray().AsSpan()))).ToList();
-            JsonSerializer.Serialize(writer, new State(value.K, value.Count, value.Min, value.Max, value.RngState, levels), options);
+            JsonSerializer.Serialize(writer, new State(value.K, value.Count, value.Min, value.Max, value.RngState, levels), StateType(options));
         }
+
+        private static JsonTypeInfo<State> StateType(JsonSerializerOptions options) => (JsonTypeInfo<State>)options.GetTypeInfo(typeof(State));
     }
 }

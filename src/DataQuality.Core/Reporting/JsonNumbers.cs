@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DataQuality.Core.Reporting;
 
@@ -55,7 +56,9 @@ public static class JsonNumbers
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        // Node trees need no type metadata; an empty resolver (not the reflection one) keeps it so under NativeAOT.
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine();
+        options.MakeReadOnly();
         return options;
     }
 }

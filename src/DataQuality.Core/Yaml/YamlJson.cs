@@ -126,6 +126,12 @@ public static class YamlJson
         RejectNul(text, location);
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
             return JsonValue.Create(text);
+        return PlainScalar(text);
+    }
+
+    /// <summary>What an unquoted scalar reads as (null, a boolean, a number, or text); <see cref="YamlTreeWriter"/> quotes any text that would not read back as itself.</summary>
+    internal static JsonNode? PlainScalar(string text)
+    {
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL": return null;

@@ -38,7 +38,7 @@ internal static partial class DcsConverter
                 if (value is not JsonObject server) continue;
                 var converted = (JsonObject)copy.Copy(server)!;
                 converted.Insert(0, "server", name);
-                list.Add(converted);
+                list.Add((JsonNode)converted);
             }
             odcs["servers"] = list;
         }
@@ -48,7 +48,7 @@ internal static partial class DcsConverter
         {
             var schema = copy.At(new JsonArray(), models);
             foreach (var (name, value) in models)
-                if (value is JsonObject model) schema.Add(Model(name, model, references, copy));
+                if (value is JsonObject model) schema.Add((JsonNode)Model(name, model, references, copy));
             odcs["schema"] = schema;
         }
 
@@ -66,7 +66,7 @@ internal static partial class DcsConverter
         var properties = copy.At(new JsonArray(), model["fields"] ?? model);
         if (model["fields"] is JsonObject fields)
             foreach (var (fieldName, field) in fields)
-                if (field is JsonObject f) properties.Add(Field(fieldName, f, primaryKey, references, copy));
+                if (field is JsonObject f) properties.Add((JsonNode)Field(fieldName, f, primaryKey, references, copy));
         result["properties"] = properties;
         if (model["primaryKey"] is JsonArray pk) result["primaryKey"] = copy.Copy(pk);
         if (model["quality"] is JsonArray quality) result["quality"] = copy.Copy(quality);
@@ -118,7 +118,7 @@ internal static partial class DcsConverter
         {
             var properties = copy.At(new JsonArray(), nested);
             foreach (var (nestedName, nestedField) in nested)
-                if (nestedField is JsonObject nf) properties.Add(Field(nestedName, nf, [], references, copy));
+                if (nestedField is JsonObject nf) properties.Add((JsonNode)Field(nestedName, nf, [], references, copy));
             result["properties"] = properties;
         }
         return result;
@@ -221,12 +221,12 @@ internal static partial class DcsConverter
         {
             var (value, unit) = Duration(threshold.ToString());
             var entry = copy.At(new JsonObject { ["property"] = "freshness", ["value"] = value, ["unit"] = unit, ["element"] = copy.Copy(freshness["timestampField"]) }, freshness);
-            list.Add(entry);
+            list.Add((JsonNode)entry);
         }
         if (levels["retention"] is JsonObject retention && retention["period"] is JsonValue period)
         {
             var entry = copy.At(new JsonObject { ["property"] = "retention", ["value"] = copy.Copy(period), ["element"] = copy.Copy(retention["timestampField"]) }, retention);
-            list.Add(entry);
+            list.Add((JsonNode)entry);
         }
         return list;
     }

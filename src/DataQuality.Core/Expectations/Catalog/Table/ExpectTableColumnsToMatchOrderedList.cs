@@ -31,7 +31,7 @@ public sealed class ExpectTableColumnsToMatchOrderedList : ExpectationDefinition
             var e = i < expected.Count ? expected[i] : null;
             var f = i < actual.Count ? actual[i] : null;
             if (e == f) continue;
-            mismatched.Add(new JsonObject { ["Expected Column Position"] = i, ["Expected"] = e, ["Found"] = f });
+            mismatched.Add((JsonNode)new JsonObject { ["Expected Column Position"] = i, ["Expected"] = e, ["Found"] = f });
         }
         return new PlannedCheck([], eval => eval.Result(false, new ResultDetails { ObservedValue = observed, Details = new JsonObject { ["mismatched"] = mismatched } }));
     }
