@@ -254,13 +254,33 @@ internal sealed class ColumnAccumulator
     public void AddStrings(ReadOnlySpan<ReadOnlyMemory<char>> values)
     {
         if (values.IsEmpty) return;
-        var run = new StringRun(this, values.Length);
         // Dictionary chunks: count per entry first, then hash, parse and compare once per entry.
         var entries = new DictionaryEntryCounter();
         if (entries.TryCount(values))
-            for (var e = 0; e < entries.Entries; e++) run.AddGroup(entries.Value(e), entries.Count(e));
-        else
-            for (var i = 0; i < values.Length; i++) run.AddValue(i, values[i]);
+        {
+            AddStringEntries(entries.Values, entries.Counts);
+            return;
+        }
+        var run = new StringRun(this, values.Length);
+        for (var i = 0; i < values.Length; i++) run.AddValue(i, values[i]);
+        run.Finish();
+    }
+
+    /// <summary>
+    /// String values given as distinct entries and how often each occurs (a dictionary chunk counted by
+    /// <see cref="DictionaryEntryCounter"/> or read index by index by <see cref="DictionaryPath.DictionaryChunkReader"/>):
+    /// every string figure is computed once per entry. Entries counted zero times are skipped, so an
+    /// unreferenced dictionary entry shows in no figure.
+    /// </summary>
+    public void AddStringEntries(ReadOnlySpan<ReadOnlyMemory<char>> values, ReadOnlySpan<long> counts)
+    {
+        long total = 0;
+        foreach (var c in counts) total += c;
+        if (total == 0) return;
+        // The feed length only paces per-value sampling, which whole entries do not use.
+        var run = new StringRun(this, (int)Math.Min(int.MaxValue, total));
+        for (var e = 0; e < values.Length; e++)
+            if (counts[e] > 0) run.AddGroup(values[e], counts[e]);
         run.Finish();
     }
 
@@ -368,9 +388,12 @@ internal sealed class ColumnAccumulator
                 total += g.Count;
                 merged[g.Hash] = merged.TryGetValue(g.Hash, out var seen) ? (seen.Count + g.Count, seen.Value) : (g.Count, g.Value);
             }
-            // Same order as FrequentItemsSketch.Prune: count descending, then hash.
-            var top = merged.OrderByDescending(m => m.Value.Count).ThenBy(m => m.Key).Take(capacity + 1)
-                .Select(m => new FrequentItem(m.Value.Value.ToString(), m.Value.Count, m.Key));
+            // Same order as FrequentItemsSketch.Prune: count descending, then hash (unique: the keys of merged).
+            var order = new List<KeyValuePair<ulong, (long Count, ReadOnlyMemory<char> Value)>>(merged);
+            order.Sort(static (a, b) => a.Value.Count != b.Value.Count ? b.Value.Count.CompareTo(a.Value.Count) : a.Key.CompareTo(b.Key));
+            var top = new List<FrequentItem>(Math.Min(order.Count, capacity + 1));
+            for (var i = 0; i < order.Count && i <= capacity; i++)
+                top.Add(new FrequentItem(order[i].Value.Value.ToString(), order[i].Value.Count, order[i].Key));
             return new FrequentItemsSketch(capacity)
             {
                 Total = total,

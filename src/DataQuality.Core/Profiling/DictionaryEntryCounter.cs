@@ -32,9 +32,16 @@ internal sealed class DictionaryEntryCounter
 
     public int Entries => _entries;
 
-    public ReadOnlyMemory<char> Value(int entry) => _values[entry];
+    public ReadOnlySpan<ReadOnlyMemory<char>> Values => _values.AsSpan(0, _entries);
 
-    public long Count(int entry) => _counts[entry];
+    public ReadOnlySpan<long> Counts => _counts.AsSpan(0, _entries);
+
+    /// <summary>
+    /// A dictionary of at most this many entries always passes the probe below (it cannot show more
+    /// distinct entries than it has), so a reader that counts such a dictionary's indexes itself may feed
+    /// <see cref="ColumnAccumulator.AddStringEntries"/> and compute exactly what this counter would.
+    /// </summary>
+    public const int AlwaysCountedEntries = ProbeAfter / 2;
 
     /// <summary>
     /// Counts every value of <paramref name="values"/> per entry; false (and the counts are to be

@@ -27,6 +27,10 @@ public sealed class FrequentItemsSketch
 
     public List<FrequentItem> Items { get; set; } = [];
 
+    /// <summary>Count descending, then hash: the order every pruned sketch is kept in.</summary>
+    internal static readonly Comparison<FrequentItem> ByCountThenHash =
+        static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash);
+
     public void Merge(FrequentItemsSketch other)
     {
         var byHash = new Dictionary<ulong, FrequentItem>(Items.Count + other.Items.Count);
@@ -45,7 +49,9 @@ public sealed class FrequentItemsSketch
 
     internal static List<FrequentItem> Prune(IEnumerable<FrequentItem> items, int capacity, out long subtracted)
     {
-        var sorted = items.OrderByDescending(i => i.Count).ThenBy(i => i.Hash).ToList();
+        // Hashes are unique among the items (they come keyed by hash), so an unstable sort gives the one order.
+        var sorted = new List<FrequentItem>(items);
+        sorted.Sort(ByCountThenHash);
         subtracted = 0;
         if (sorted.Count <= capacity) return sorted;
         subtracted = sorted[capacity].Count;
