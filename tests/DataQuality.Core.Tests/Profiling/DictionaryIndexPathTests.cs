@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataQuality.Core.Datasets;
+using DataQuality.Core.Datasets.ParquetPages;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Profiling.DictionaryPath;
 using DataQuality.Core.Tests.TestSupport;
@@ -196,5 +197,136 @@ public sealed class DictionaryIndexPathTests : IDisposable
 
         TestContext.Current.TestOutputHelper!.WriteLine($"counted {stats.CountedChunks}, left {stats.ChunksLeftToReader}: {string.Join("; ", stats.Reasons)}");
         viaIndexes.Should().Be(viaValues);
+    }
+
+    /// <summary>
+    /// An uncompressed one-row-group file of <see cref="Categories"/>, its bytes, where its data page's
+    /// definition level length sits and where its first index run header starts.
+    /// </summary>
+    private async Task<(string File, byte[] Bytes, int LevelLength, int Runs)> UncompressedCategoriesAsync()
+    {
+        var file = Write("corrupt.parquet", Categories, "COMPRESSION uncompressed, ROW_GROUP_SIZE 60000");
+        var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
+        long dataPage;
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(file, cancellationToken: TestContext.Current.CancellationToken))
+            dataPage = reader.OpenRowGroupReader(0).GetMetadata(reader.Schema.GetDataFields()[0])!.MetaData!.DataPageOffset;
+        var header = PageHeader.Read(bytes.AsSpan((int)dataPage));
+        header.Type.Should().Be(PageHeader.DataPage);
+        var body = (int)dataPage + header.HeaderLength;
+        var levels = BitConverter.ToInt32(bytes, body);
+        var bitWidth = bytes[body + 4 + levels];
+        bitWidth.Should().Be(8, "201 entries take one byte per index");
+        return (file, bytes, body, body + 4 + levels + 1);
+    }
+
+    private static async Task<(string Indexes, string Values, DictionaryIndexStats Stats)> OutcomesAsync(string file)
+    {
+        var stats = new DictionaryIndexStats();
+        async Task<string> Outcome(ProfileOptions options)
+        {
+            try
+            {
+                return ProfileJson.Serialize(await ParquetProfiler.ProfileAsync([file], options, null, TestContext.Current.CancellationToken));
+            }
+            catch (Diagnostics.InputException ex)
+            {
+                return ex.Code;
+            }
+        }
+        return (await Outcome(new ProfileOptions { DictionaryIndexStats = stats }), await Outcome(new ProfileOptions { DictionaryIndexPath = false }), stats);
+    }
+
+    [Fact]
+    public async Task An_index_past_the_dictionary_gives_the_typed_corruption_error()
+    {
+        var (file, bytes, _, runs) = await UncompressedCategoriesAsync();
+        (bytes[runs] & 1).Should().Be(1, "random indexes are bit-packed");
+        var values = runs + 1 + (bytes[runs] >> 7); // past the run header (one or two bytes)
+        bytes[values + 1000] = 250; // the dictionary has 201 entries
+        await File.WriteAllBytesAsync(file, bytes, TestContext.Current.CancellationToken);
+
+        var (indexes, reference, stats) = await OutcomesAsync(file);
+
+        stats.Reasons.Should().Equal("index past the dictionary");
+        indexes.Should().Be(ProfileErrors.CorruptData);
+        reference.Should().Be(ProfileErrors.CorruptData);
+    }
+
+    [Fact]
+    public async Task A_page_whose_indexes_run_out_gives_the_typed_corruption_error()
+    {
+        var (file, bytes, _, runs) = await UncompressedCategoriesAsync();
+        // Two bytes per index from here on: the page holds about half the indexes its levels promise.
+        bytes[runs - 1] = 16;
+        await File.WriteAllBytesAsync(file, bytes, TestContext.Current.CancellationToken);
+
+        var (indexes, reference, stats) = await OutcomesAsync(file);
+
+        stats.Reasons.Should().Equal("unreadable data page");
+        indexes.Should().Be(reference);
+        indexes.Should().Be(ProfileErrors.CorruptData);
+    }
+
+    [Fact]
+    public async Task Definition_levels_longer_than_their_page_give_the_typed_corruption_error()
+    {
+        var (file, bytes, levelLength, _) = await UncompressedCategoriesAsync();
+        BitConverter.GetBytes(int.MaxValue / 2).CopyTo(bytes, levelLength);
+        await File.WriteAllBytesAsync(file, bytes, TestContext.Current.CancellationToken);
+
+        var (indexes, reference, stats) = await OutcomesAsync(file);
+
+        // The page check reads the levels of uncompressed pages when the file is opened, before either path.
+        stats.CountedChunks.Should().Be(0);
+        indexes.Should().Be(ProfileErrors.CorruptData);
+        reference.Should().Be(ProfileErrors.CorruptData);
+    }
+
+    /// <summary>Rows of dictionary indexes: NULL every 7th row, runs of one index, and spread indexes.</summary>
+    private static int?[] IndexRows(int count, int entries, int seed) =>
+        Enumerable.Range(0, count).Select(i => i % 7 == 3 ? (int?)null : i % 100 < 40 ? (seed + i / 50) % entries : (int?)((i * 31 + seed) % entries)).ToArray();
+
+    [Theory]
+    [InlineData(HandWrittenParquet.Uncompressed)]
+    [InlineData(HandWrittenParquet.Snappy)]
+    public async Task A_chunk_falling_back_to_plain_pages_midway_is_left_to_parquet_net(int codec)
+    {
+        var file = _temp.Combine("fallback.parquet");
+        new HandWrittenParquet(codec)
+            .Dictionary("alpha", "beta", "gamma", "delta", "epsilon")
+            .IndexPage(IndexRows(3000, 5, 1), width: 3)
+            // The writer's dictionary filled up: the same texts and new ones, PLAIN.
+            .PlainPage(Enumerable.Range(0, 2000).Select(i => i % 9 == 0 ? null : i % 2 == 0 ? "beta" : "plain-" + (i % 300)).ToArray())
+            .Save(file);
+
+        var (indexes, values, stats) = await BothPathsAsync(file);
+
+        indexes.Should().Be(values);
+        stats.CountedChunks.Should().Be(0);
+        stats.Reasons.Should().Equal("data page encoding 0");
+        indexes.Should().Contain("plain-1").And.Contain("\"beta\"");
+    }
+
+    [Theory]
+    [InlineData(HandWrittenParquet.Uncompressed, 3)]
+    [InlineData(HandWrittenParquet.Snappy, 3)]
+    [InlineData(HandWrittenParquet.Snappy, 5)]
+    [InlineData(HandWrittenParquet.Uncompressed, 12)]
+    public async Task Unreferenced_entries_narrow_widths_and_v2_pages_profile_identically(int codec, int width)
+    {
+        // Entries 0 and 6 are never referenced; they would be the minimum and the maximum.
+        var file = _temp.Combine("v2.parquet");
+        new HandWrittenParquet(codec)
+            .Dictionary("aaa never", "b", "ä ü", "😀", "", "c", "zzz never")
+            .IndexPage(IndexRows(2500, 4, 1).Select(i => i + 1).ToArray(), width)
+            .IndexPageV2(IndexRows(1700, 5, 3).Select(i => i + 1).ToArray(), width)
+            .IndexPage(Enumerable.Repeat<int?>(null, 300).ToArray(), width)
+            .Save(file);
+
+        var (indexes, values, stats) = await BothPathsAsync(file, workers: 1);
+
+        indexes.Should().Be(values);
+        stats.CountedChunks.Should().Be(1, string.Join("; ", stats.Reasons));
+        indexes.Should().NotContain("never").And.Contain("ä ü");
     }
 }
