@@ -373,6 +373,13 @@ internal sealed class ColumnAccumulator
             p.TopKSketch.Merge(_counter.ToSketch(m => m.ToString()));
         }
 
+        private readonly record struct Entry(long Count, ulong Hash, ReadOnlyMemory<char> Value);
+
+        private readonly struct EntryOrder : IComparer<Entry>
+        {
+            public int Compare(Entry a, Entry b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash);
+        }
+
         /// <summary>
         /// Exact entry counts summarised the way a Misra–Gries merge does (keep the capacity largest,
         /// subtract the next one's count), so only the survivors are turned into text.
@@ -389,11 +396,13 @@ internal sealed class ColumnAccumulator
                 merged[g.Hash] = merged.TryGetValue(g.Hash, out var seen) ? (seen.Count + g.Count, seen.Value) : (g.Count, g.Value);
             }
             // Same order as FrequentItemsSketch.Prune: count descending, then hash (unique: the keys of merged).
-            var order = new List<KeyValuePair<ulong, (long Count, ReadOnlyMemory<char> Value)>>(merged);
-            order.Sort(static (a, b) => a.Value.Count != b.Value.Count ? b.Value.Count.CompareTo(a.Value.Count) : a.Key.CompareTo(b.Key));
-            var top = new List<FrequentItem>(Math.Min(order.Count, capacity + 1));
-            for (var i = 0; i < order.Count && i <= capacity; i++)
-                top.Add(new FrequentItem(order[i].Value.Value.ToString(), order[i].Value.Count, order[i].Key));
+            var order = new Entry[merged.Count];
+            var n = 0;
+            foreach (var (hash, (count, value)) in merged) order[n++] = new Entry(count, hash, value);
+            order.AsSpan().Sort(new EntryOrder());
+            var top = new List<FrequentItem>(Math.Min(order.Length, capacity + 1));
+            for (var i = 0; i < order.Length && i <= capacity; i++)
+                top.Add(new FrequentItem(order[i].Value.ToString(), order[i].Count, order[i].Hash));
             return new FrequentItemsSketch(capacity)
             {
                 Total = total,

@@ -27,9 +27,19 @@ public sealed class FrequentItemsSketch
 
     public List<FrequentItem> Items { get; set; } = [];
 
-    /// <summary>Count descending, then hash: the order every pruned sketch is kept in.</summary>
-    internal static readonly Comparison<FrequentItem> ByCountThenHash =
-        static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash);
+    /// <summary>Count descending, then hash: the order every pruned sketch is kept in (a struct, so the sort inlines it).</summary>
+    private readonly struct CountThenHash : IComparer<FrequentItem>
+    {
+        public int Compare(FrequentItem? a, FrequentItem? b) => a!.Count != b!.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash);
+    }
+
+    private static bool IsSorted(ReadOnlySpan<FrequentItem> items)
+    {
+        var order = new CountThenHash();
+        for (var i = 1; i < items.Length; i++)
+            if (order.Compare(items[i - 1], items[i]) > 0) return false;
+        return true;
+    }
 
     public void Merge(FrequentItemsSketch other)
     {
@@ -49,9 +59,11 @@ public sealed class FrequentItemsSketch
 
     internal static List<FrequentItem> Prune(IEnumerable<FrequentItem> items, int capacity, out long subtracted)
     {
-        // Hashes are unique among the items (they come keyed by hash), so an unstable sort gives the one order.
+        // Hashes are unique among the items (they come keyed by hash), so an unstable sort gives the one order;
+        // items from one sketch are already in it (a merge into an empty sketch, a pruned entry sketch).
         var sorted = new List<FrequentItem>(items);
-        sorted.Sort(ByCountThenHash);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sorted);
+        if (!IsSorted(span)) span.Sort(new CountThenHash());
         subtracted = 0;
         if (sorted.Count <= capacity) return sorted;
         subtracted = sorted[capacity].Count;
