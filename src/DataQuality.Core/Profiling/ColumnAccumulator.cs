@@ -373,13 +373,6 @@ internal sealed class ColumnAccumulator
             p.TopKSketch.Merge(_counter.ToSketch(m => m.ToString()));
         }
 
-        private readonly record struct Entry(long Count, ulong Hash, ReadOnlyMemory<char> Value);
-
-        private readonly struct EntryOrder : IComparer<Entry>
-        {
-            public int Compare(Entry a, Entry b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash);
-        }
-
         /// <summary>
         /// Exact entry counts summarised the way a Misra–Gries merge does (keep the capacity largest,
         /// subtract the next one's count), so only the survivors are turned into text.
@@ -396,13 +389,18 @@ internal sealed class ColumnAccumulator
                 merged[g.Hash] = merged.TryGetValue(g.Hash, out var seen) ? (seen.Count + g.Count, seen.Value) : (g.Count, g.Value);
             }
             // Same order as FrequentItemsSketch.Prune: count descending, then hash (unique: the keys of merged).
-            var order = new Entry[merged.Count];
+            // One primitive key per entry (count descending, then hash): sorted without comparer calls.
+            var order = new UInt128[merged.Count];
             var n = 0;
-            foreach (var (hash, (count, value)) in merged) order[n++] = new Entry(count, hash, value);
-            order.AsSpan().Sort(new EntryOrder());
+            foreach (var (hash, (count, _)) in merged) order[n++] = FrequentItemsSketch.SortKey(count, hash);
+            Array.Sort(order);
             var top = new List<FrequentItem>(Math.Min(order.Length, capacity + 1));
             for (var i = 0; i < order.Length && i <= capacity; i++)
-                top.Add(new FrequentItem(order[i].Value.ToString(), order[i].Count, order[i].Hash));
+            {
+                var hash = (ulong)order[i];
+                var (count, value) = merged[hash];
+                top.Add(new FrequentItem(value.ToString(), count, hash));
+            }
             return new FrequentItemsSketch(capacity)
             {
                 Total = total,

@@ -33,6 +33,9 @@ public sealed class FrequentItemsSketch
         public int Compare(FrequentItem? a, FrequentItem? b) => a!.Count != b!.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash);
     }
 
+    /// <summary>Ascending order of this key is count descending, then hash ascending (counts are never negative).</summary>
+    internal static UInt128 SortKey(long count, ulong hash) => new((ulong)(long.MaxValue - count), hash);
+
     private static bool IsSorted(ReadOnlySpan<FrequentItem> items)
     {
         var order = new CountThenHash();
@@ -63,7 +66,13 @@ public sealed class FrequentItemsSketch
         // items from one sketch are already in it (a merge into an empty sketch, a pruned entry sketch).
         var sorted = new List<FrequentItem>(items);
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sorted);
-        if (!IsSorted(span)) span.Sort(new CountThenHash());
+        if (!IsSorted(span))
+        {
+            // Sorted by one primitive key (count descending, then hash): no comparer calls.
+            var keys = new UInt128[span.Length];
+            for (var i = 0; i < span.Length; i++) keys[i] = SortKey(span[i].Count, span[i].Hash);
+            keys.AsSpan().Sort(span);
+        }
         subtracted = 0;
         if (sorted.Count <= capacity) return sorted;
         subtracted = sorted[capacity].Count;
