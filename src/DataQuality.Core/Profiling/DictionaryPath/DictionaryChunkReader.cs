@@ -25,7 +25,7 @@ internal sealed class DictionaryChunkReader : IDisposable
     private const int Plain = 0, PlainDictionary = 2, Rle = 3, RleDictionary = 8;
 
     /// <summary>Chunks larger than this are left to Parquet.Net rather than read into one buffer.</summary>
-    private const long MaxChunkBytes = 1L << 30;
+    private const long MaxChunkBytes = 256L << 20;
 
     private readonly PageDecompressor _decompressor = new();
     private SafeFileHandle? _handle;
@@ -66,7 +66,7 @@ internal sealed class DictionaryChunkReader : IDisposable
         var length = meta.TotalCompressedSize;
         Open(file);
         if (start < 4 || length <= 0 || length > MaxChunkBytes || start + length > _fileLength)
-            return Fail($"chunk bytes {start}+{length} outside the file", out reason);
+            return Fail($"chunk bytes {start}+{length} outside the file or above {MaxChunkBytes >> 20} MiB", out reason);
         if (!ReadChunk(start, (int)length)) return Fail("short read", out reason);
 
         ClearCounts();
