@@ -36,7 +36,9 @@ internal sealed class DictionaryChunkReader : IDisposable
     private byte[] _dictionary = [];
     private int[] _entryOffsets = [];
     private int[] _entryLengths = [];
-    private readonly int[] _counts = new int[1 << HybridCounts.MaxIndexBitWidth];
+    // One slot per index a bit width can express; grown to the widest width seen (a 256 KiB array for 16 bits
+    // up front would cost fresh zeroed pages in every process).
+    private int[] _counts = new int[256];
     private int _countsUsed;
     private char[] _chars = [];
     private ReadOnlyMemory<char>[] _values = [];
@@ -203,6 +205,7 @@ internal sealed class DictionaryChunkReader : IDisposable
         if (values.IsEmpty) return false;
         var width = values[0];
         if (width > HybridCounts.MaxIndexBitWidth) return false;
+        if (_counts.Length < 1 << width) Array.Resize(ref _counts, 1 << width);
         _countsUsed = Math.Max(_countsUsed, 1 << width);
         return HybridCounts.TryCountIndexes(values[1..], width, count, entries, _counts);
     }
