@@ -288,11 +288,13 @@ internal sealed class ColumnAccumulator
     private sealed class StringRun
     {
         private readonly ColumnAccumulator _owner;
-        private readonly FrequentItemsCounter<ReadOnlyMemory<char>> _counter;
+        // The per-value state (frequent-items table, parse cache: ~65 KB) is created by the first single value;
+        // a run fed whole entries never touches it, and a short-lived process would pay for its fresh pages.
+        private FrequentItemsCounter<ReadOnlyMemory<char>>? _counter;
         private readonly long[] _parseTimes = new long[128];
         // Direct-mapped cache of recently seen hashes: a repeated value skips parsing and min/max compares.
-        private readonly ulong[] _cacheKeys = new ulong[ParseCacheSize];
-        private readonly byte[] _cacheFlags = new byte[ParseCacheSize];
+        private ulong[]? _cacheKeys;
+        private byte[]? _cacheFlags;
         private readonly List<(ulong Hash, long Count, ReadOnlyMemory<char> Value)> _groups = [];
         private FrequentFeed _feed;
         private ReadOnlyMemory<char> _min, _max;
@@ -302,7 +304,6 @@ internal sealed class ColumnAccumulator
         public StringRun(ColumnAccumulator owner, int length)
         {
             _owner = owner;
-            _counter = new FrequentItemsCounter<ReadOnlyMemory<char>>(owner._topKCapacity);
             _feed = new FrequentFeed(length);
         }
 
@@ -323,18 +324,21 @@ internal sealed class ColumnAccumulator
             var span = memory.Span;
             var h = ValueHash.Chars(span);
             _owner._distinct.AddHash(h);
-            if (_feed.Take(index, _counter.Decrements, _counter.Capacity) is var w and > 0) _counter.Add(h, memory, w);
+            var counter = _counter ??= new FrequentItemsCounter<ReadOnlyMemory<char>>(_owner._topKCapacity);
+            if (_feed.Take(index, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, memory, w);
             Lengths(span.Length, 1);
             var slot = (int)(h & (ParseCacheSize - 1));
             var key = h | 1;
-            if (_cacheKeys[slot] == key)
+            var cacheKeys = _cacheKeys ??= new ulong[ParseCacheSize];
+            var cacheFlags = _cacheFlags ??= new byte[ParseCacheSize];
+            if (cacheKeys[slot] == key)
             {
-                _parseTimes[_cacheFlags[slot]]++;
+                _parseTimes[cacheFlags[slot]]++;
                 return;
             }
             var flags = (byte)StringParse.Classify(span);
-            _cacheKeys[slot] = key;
-            _cacheFlags[slot] = flags;
+            cacheKeys[slot] = key;
+            cacheFlags[slot] = flags;
             _parseTimes[flags]++;
             Range(memory);
         }
@@ -370,7 +374,7 @@ internal sealed class ColumnAccumulator
             stats.Merge(new StringStats { Count = _count, MinLength = _minLen, MaxLength = _maxLen, TotalLength = _totalLen });
             _owner.SetRange(_min.ToString(), _max.ToString(), null, null);
             if (_groups.Count > 0) p.TopKSketch.Merge(GroupSketch());
-            p.TopKSketch.Merge(_counter.ToSketch(m => m.ToString()));
+            if (_counter is not null) p.TopKSketch.Merge(_counter.ToSketch(m => m.ToString()));
         }
 
         /// <summary>
@@ -379,7 +383,7 @@ internal sealed class ColumnAccumulator
         /// </summary>
         private FrequentItemsSketch GroupSketch()
         {
-            var capacity = _counter.Capacity;
+            var capacity = _owner._topKCapacity;
             // Entries with equal text (a dictionary-to-PLAIN fallback repeats values) count as one value.
             var merged = new Dictionary<ulong, (long Count, ReadOnlyMemory<char> Value)>(_groups.Count);
             var total = 0L;
