@@ -329,4 +329,20 @@ public sealed class DictionaryIndexPathTests : IDisposable
         stats.CountedChunks.Should().Be(1, string.Join("; ", stats.Reasons));
         indexes.Should().NotContain("never").And.Contain("ä ü");
     }
+
+    [Fact]
+    public async Task Invalid_utf8_in_the_dictionary_decodes_as_parquet_net_decodes_it()
+    {
+        var file = _temp.Combine("invalid-utf8.parquet");
+        new HandWrittenParquet(HandWrittenParquet.Uncompressed)
+            .Dictionary([[0xC3, 0x28], [0xFF, 0x61], [0x61, 0xE2, 0x82], [0xF0, 0x9F, 0x98, 0x80]])
+            .IndexPage(IndexRows(1000, 4, 2), width: 2)
+            .Save(file);
+
+        var (indexes, values, stats) = await BothPathsAsync(file, workers: 1);
+
+        indexes.Should().Be(values);
+        stats.CountedChunks.Should().Be(1, string.Join("; ", stats.Reasons));
+        indexes.Should().Contain("\"min\"");
+    }
 }

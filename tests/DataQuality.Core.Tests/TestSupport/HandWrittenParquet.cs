@@ -27,7 +27,10 @@ internal sealed class HandWrittenParquet
         _pages.Write("PAR1"u8);
     }
 
-    public HandWrittenParquet Dictionary(params string[] entries)
+    public HandWrittenParquet Dictionary(params string[] entries) => Dictionary(entries.Select(Encoding.UTF8.GetBytes).ToArray());
+
+    /// <summary>A dictionary of raw byte strings (which need not be valid UTF-8).</summary>
+    public HandWrittenParquet Dictionary(byte[][] entries)
     {
         var body = new MemoryStream();
         foreach (var e in entries) Plain(body, e);
@@ -177,9 +180,10 @@ internal sealed class HandWrittenParquet
 
     private byte[] Compress(byte[] raw) => _codec == Snappy ? Snappier.Snappy.CompressToArray(raw) : raw;
 
-    private static void Plain(Stream s, string value)
+    private static void Plain(Stream s, string value) => Plain(s, Encoding.UTF8.GetBytes(value));
+
+    private static void Plain(Stream s, byte[] bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
         s.Write(length);
