@@ -165,7 +165,7 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
         if (!options.DictionaryIndexPath || field.MaxRepetitionLevel != 0 || numValues == 0) return false;
         if (reader.GetMetadata(field)?.MetaData is not { Type: Parquet.Meta.Type.BYTE_ARRAY } meta) return false;
         var chunks = buffers.DictionaryChunks;
-        if (!chunks.TryRead(file, meta, field.MaxDefinitionLevel, numValues, options.ReadLimits, DictionaryEntryCounter.AlwaysCountedEntries, out var reason))
+        if (!chunks.TryRead(file, meta, field.MaxDefinitionLevel, numValues, options.ReadLimits, out var reason))
         {
             options.DictionaryIndexStats?.LeftToReader(reason);
             return false;

@@ -37,11 +37,16 @@ internal sealed class DictionaryEntryCounter
     public ReadOnlySpan<long> Counts => _counts.AsSpan(0, _entries);
 
     /// <summary>
-    /// A dictionary of at most this many entries always passes the probe below (it cannot show more
-    /// distinct entries than it has), so a reader that counts such a dictionary's indexes itself may feed
-    /// <see cref="ColumnAccumulator.AddStringEntries"/> and compute exactly what this counter would.
+    /// The probe: once this many values are counted, a chunk that showed more than <see cref="ProbeMaxDistinct"/>
+    /// distinct entries among them is given up (the per-value path samples it). A reader that counts a
+    /// dictionary's indexes itself mirrors this to compute exactly what this counter would: a dictionary of at
+    /// most <see cref="ProbeMaxDistinct"/> entries always passes; a larger one passes when its first
+    /// <see cref="ProbeValues"/> non-null indexes hold at most that many distinct ones.
     /// </summary>
-    public const int AlwaysCountedEntries = ProbeAfter / 2;
+    public const int ProbeValues = ProbeAfter + 1;
+
+    /// <inheritdoc cref="ProbeValues"/>
+    public const int ProbeMaxDistinct = ProbeAfter / 2;
 
     /// <summary>
     /// Counts every value of <paramref name="values"/> per entry; false (and the counts are to be

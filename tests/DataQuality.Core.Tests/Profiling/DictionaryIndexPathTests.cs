@@ -81,16 +81,33 @@ public sealed class DictionaryIndexPathTests : IDisposable
     }
 
     [Fact]
-    public async Task A_dictionary_of_more_entries_than_the_entry_counter_always_keeps_is_left_to_parquet_net()
+    public async Task A_wide_dictionary_mostly_distinct_at_the_start_is_left_to_parquet_net()
     {
-        // 3000 entries: Parquet.Net's values then may go per value (DictionaryEntryCounter's probe), which the index path would not match.
+        // 3,000 entries, all seen in the first 4,097 values: after Parquet.Net the entry counter gives such a chunk
+        // up and samples it value by value, which the index path does not reproduce, so it declines.
         var file = Write("wide.parquet", "SELECT 'w' || (i % 3000)::VARCHAR AS s FROM range(60000) t(i)", "ROW_GROUP_SIZE 60000");
 
         var (indexes, values, stats) = await BothPathsAsync(file);
 
         indexes.Should().Be(values);
         stats.CountedChunks.Should().Be(0);
-        stats.Reasons.Should().ContainSingle().Which.Should().Be("3000 dictionary entries");
+        stats.Reasons.Should().ContainSingle().Which.Should().StartWith("3000 distinct among the first 4097 values");
+    }
+
+    [Theory]
+    [InlineData("uncompressed")]
+    [InlineData("snappy")]
+    public async Task A_wide_dictionary_that_passes_the_entry_counters_probe_is_counted_from_its_indexes(string codec)
+    {
+        // 5,000 entries, but the first 10,000 rows use 40 of them: the entry counter keeps counting per entry.
+        var file = Write("wide-late.parquet",
+            "SELECT CASE WHEN i % 11 = 0 THEN NULL WHEN i < 10000 THEN 'w' || (i % 40)::VARCHAR ELSE 'w' || (hash(i) % 5000)::VARCHAR END AS s FROM range(80000) t(i)",
+            $"COMPRESSION {codec}, ROW_GROUP_SIZE 80000");
+
+        var (indexes, values, stats) = await BothPathsAsync(file);
+
+        indexes.Should().Be(values);
+        stats.CountedChunks.Should().Be(1, string.Join("; ", stats.Reasons));
     }
 
     [Fact]

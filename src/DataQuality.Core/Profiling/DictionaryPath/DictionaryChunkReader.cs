@@ -55,11 +55,18 @@ internal sealed class DictionaryChunkReader : IDisposable
 
     private int _valueCount;
 
-    /// <param name="maxEntries">Dictionaries with more entries are left to the reference path.</param>
-    public bool TryRead(string file, ColumnMetaData meta, int maxDefinitionLevel, int numValues, ParquetReadLimits limits, int maxEntries, out string reason)
+    /// <summary>
+    /// Counts one chunk; false (with why) when it is to be left to Parquet.Net. What it accepts is exactly what
+    /// <see cref="DictionaryEntryCounter"/> would count per entry after Parquet.Net: at most
+    /// <see cref="DictionaryEntryCounter.MaxEntries"/> entries, and a larger dictionary than
+    /// <see cref="DictionaryEntryCounter.ProbeMaxDistinct"/> only if its first indexes pass the counter's probe.
+    /// </summary>
+    public bool TryRead(string file, ColumnMetaData meta, int maxDefinitionLevel, int numValues, ParquetReadLimits limits, out string reason)
     {
         _valueCount = 0;
         NonNull = 0;
+        _probed = 0;
+        _probeDistinct = 0;
         if (!PageDecompressor.Supports(meta.Codec)) return Fail($"codec {meta.Codec}", out reason);
         if (meta.Encodings is { } encodings && !encodings.Contains(Encoding.RLE_DICTIONARY) && !encodings.Contains(Encoding.PLAIN_DICTIONARY))
             return Fail("no dictionary encoding", out reason);
@@ -97,9 +104,14 @@ internal sealed class DictionaryChunkReader : IDisposable
             {
                 case PageHeader.DictionaryPage:
                     if (entries >= 0 || values > 0 || header.Encoding is not (Plain or PlainDictionary)) return Fail("unexpected dictionary page", out reason);
-                    if (header.NumValues > maxEntries) return Fail($"{header.NumValues} dictionary entries", out reason);
+                    if (header.NumValues > DictionaryEntryCounter.MaxEntries) return Fail($"{header.NumValues} dictionary entries", out reason);
                     if (!ReadDictionary(meta.Codec, body, header)) return Fail("unreadable dictionary page", out reason);
                     entries = header.NumValues;
+                    if (entries > DictionaryEntryCounter.ProbeMaxDistinct)
+                    {
+                        if (_probeSeen.Length < entries) _probeSeen = new bool[entries];
+                        else Array.Clear(_probeSeen, 0, entries);
+                    }
                     break;
                 case PageHeader.DataPage:
                 case PageHeader.DataPageV2:
@@ -123,6 +135,8 @@ internal sealed class DictionaryChunkReader : IDisposable
             position = body + header.CompressedSize;
         }
         if (entries < 0 && values > 0) return Fail("no dictionary page", out reason);
+        if (_probed == DictionaryEntryCounter.ProbeValues && _probeDistinct > DictionaryEntryCounter.ProbeMaxDistinct)
+            return Fail($"{_probeDistinct} distinct among the first {_probed} values (the entry counter samples such chunks value by value)", out reason);
         // An index at or past the dictionary's size was counted in a slot no entry owns.
         for (var i = Math.Max(0, entries); i < _countsUsed; i++)
             if (_counts[i] != 0) return Fail("index past the dictionary", out reason);
@@ -207,7 +221,30 @@ internal sealed class DictionaryChunkReader : IDisposable
         if (width > HybridCounts.MaxIndexBitWidth) return false;
         if (_counts.Length < 1 << width) Array.Resize(ref _counts, 1 << width);
         _countsUsed = Math.Max(_countsUsed, 1 << width);
+        if (entries > DictionaryEntryCounter.ProbeMaxDistinct && _probed < DictionaryEntryCounter.ProbeValues && !Probe(values[1..], width, count, entries))
+            return false;
         return HybridCounts.TryCountIndexes(values[1..], width, count, entries, _counts);
+    }
+
+    // The entry counter's probe, mirrored: distinct indexes among the chunk's first non-null values.
+    private int _probed, _probeDistinct;
+    private bool[] _probeSeen = [];
+    private readonly int[] _probeIndexes = new int[DictionaryEntryCounter.ProbeValues];
+
+    private bool Probe(ReadOnlySpan<byte> indexes, int width, int count, int entries)
+    {
+        var n = Math.Min(count, DictionaryEntryCounter.ProbeValues - _probed);
+        var decoded = _probeIndexes.AsSpan(0, n);
+        if (!HybridCounts.TryDecode(indexes, width, decoded)) return false;
+        foreach (var index in decoded)
+        {
+            // An index past the dictionary fails the whole chunk after counting.
+            if ((uint)index >= (uint)entries || _probeSeen[index]) continue;
+            _probeSeen[index] = true;
+            _probeDistinct++;
+        }
+        _probed += n;
+        return true;
     }
 
     private byte[]? Decompress(CompressionCodec codec, int at, int storedSize, int size)

@@ -14,7 +14,7 @@ namespace DataQuality.Core.Profiling.DictionaryPath;
 /// </summary>
 internal static class HybridCounts
 {
-    /// <summary>Widths above this are not unpacked here (a dictionary of at most 2048 entries needs 11 bits).</summary>
+    /// <summary>Widths above this are not unpacked here (the entry counter's limit of 65,536 entries needs 16 bits).</summary>
     public const int MaxIndexBitWidth = 16;
 
     /// <summary>Counts the definition levels equal to <paramref name="maxLevel"/> among the first <paramref name="count"/>.</summary>
@@ -116,6 +116,42 @@ internal static class HybridCounts
             }
             decoded += wanted;
             position = (int)Math.Min(data.Length, position + runBytes);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Decodes the first <paramref name="output"/>.Length indexes (for the few thousand a caller needs one by
+    /// one); false when the data runs out first.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> data, int width, Span<int> output)
+    {
+        if (width > MaxIndexBitWidth) return false;
+        var position = 0;
+        var decoded = 0;
+        Span<uint> unpacked = stackalloc uint[8];
+        while (decoded < output.Length)
+        {
+            if (!TryVarint(data, ref position, out var header)) return false;
+            if ((header & 1) == 0)
+            {
+                if (!TryRleValue(data, ref position, width, out var value)) return false;
+                var taken = (int)Math.Min(header >> 1, (ulong)(output.Length - decoded));
+                output.Slice(decoded, taken).Fill((int)value);
+                decoded += taken;
+                continue;
+            }
+            var groups = header >> 1;
+            var wanted = (int)Math.Min(groups * 8, (ulong)(output.Length - decoded));
+            var needed = (int)(((long)wanted * width + 7) >> 3);
+            if (needed > data.Length - position) return false;
+            for (var g = 0; g * 8 < wanted; g++)
+            {
+                Unpack8(data[..(position + needed)], position + g * width, width, unpacked);
+                for (var i = 0; i < 8 && g * 8 + i < wanted; i++) output[decoded + g * 8 + i] = (int)unpacked[i];
+            }
+            decoded += wanted;
+            position = (int)Math.Min(data.Length, position + (long)groups * width);
         }
         return true;
     }
