@@ -254,13 +254,33 @@ internal sealed class ColumnAccumulator
     public void AddStrings(ReadOnlySpan<ReadOnlyMemory<char>> values)
     {
         if (values.IsEmpty) return;
-        var run = new StringRun(this, values.Length);
         // Dictionary chunks: count per entry first, then hash, parse and compare once per entry.
         var entries = new DictionaryEntryCounter();
         if (entries.TryCount(values))
-            for (var e = 0; e < entries.Entries; e++) run.AddGroup(entries.Value(e), entries.Count(e));
-        else
-            for (var i = 0; i < values.Length; i++) run.AddValue(i, values[i]);
+        {
+            AddStringEntries(entries.Values, entries.Counts);
+            return;
+        }
+        var run = new StringRun(this, values.Length);
+        for (var i = 0; i < values.Length; i++) run.AddValue(i, values[i]);
+        run.Finish();
+    }
+
+    /// <summary>
+    /// String values given as distinct entries and how often each occurs (a dictionary chunk counted by
+    /// <see cref="DictionaryEntryCounter"/> or read index by index by <see cref="DictionaryPath.DictionaryChunkReader"/>):
+    /// every string figure is computed once per entry. Entries counted zero times are skipped, so an
+    /// unreferenced dictionary entry shows in no figure.
+    /// </summary>
+    public void AddStringEntries(ReadOnlySpan<ReadOnlyMemory<char>> values, ReadOnlySpan<long> counts)
+    {
+        long total = 0;
+        foreach (var c in counts) total += c;
+        if (total == 0) return;
+        // The feed length only paces per-value sampling, which whole entries do not use.
+        var run = new StringRun(this, (int)Math.Min(int.MaxValue, total));
+        for (var e = 0; e < values.Length; e++)
+            if (counts[e] > 0) run.AddGroup(values[e], counts[e]);
         run.Finish();
     }
 
@@ -268,11 +288,13 @@ internal sealed class ColumnAccumulator
     private sealed class StringRun
     {
         private readonly ColumnAccumulator _owner;
-        private readonly FrequentItemsCounter<ReadOnlyMemory<char>> _counter;
+        // The per-value state (frequent-items table, parse cache: ~65 KB) is created by the first single value;
+        // a run fed whole entries never touches it, and a short-lived process would pay for its fresh pages.
+        private FrequentItemsCounter<ReadOnlyMemory<char>>? _counter;
         private readonly long[] _parseTimes = new long[128];
         // Direct-mapped cache of recently seen hashes: a repeated value skips parsing and min/max compares.
-        private readonly ulong[] _cacheKeys = new ulong[ParseCacheSize];
-        private readonly byte[] _cacheFlags = new byte[ParseCacheSize];
+        private ulong[]? _cacheKeys;
+        private byte[]? _cacheFlags;
         private readonly List<(ulong Hash, long Count, ReadOnlyMemory<char> Value)> _groups = [];
         private FrequentFeed _feed;
         private ReadOnlyMemory<char> _min, _max;
@@ -282,7 +304,6 @@ internal sealed class ColumnAccumulator
         public StringRun(ColumnAccumulator owner, int length)
         {
             _owner = owner;
-            _counter = new FrequentItemsCounter<ReadOnlyMemory<char>>(owner._topKCapacity);
             _feed = new FrequentFeed(length);
         }
 
@@ -303,18 +324,21 @@ internal sealed class ColumnAccumulator
             var span = memory.Span;
             var h = ValueHash.Chars(span);
             _owner._distinct.AddHash(h);
-            if (_feed.Take(index, _counter.Decrements, _counter.Capacity) is var w and > 0) _counter.Add(h, memory, w);
+            var counter = _counter ??= new FrequentItemsCounter<ReadOnlyMemory<char>>(_owner._topKCapacity);
+            if (_feed.Take(index, counter.Decrements, counter.Capacity) is var w and > 0) counter.Add(h, memory, w);
             Lengths(span.Length, 1);
             var slot = (int)(h & (ParseCacheSize - 1));
             var key = h | 1;
-            if (_cacheKeys[slot] == key)
+            var cacheKeys = _cacheKeys ??= new ulong[ParseCacheSize];
+            var cacheFlags = _cacheFlags ??= new byte[ParseCacheSize];
+            if (cacheKeys[slot] == key)
             {
-                _parseTimes[_cacheFlags[slot]]++;
+                _parseTimes[cacheFlags[slot]]++;
                 return;
             }
             var flags = (byte)StringParse.Classify(span);
-            _cacheKeys[slot] = key;
-            _cacheFlags[slot] = flags;
+            cacheKeys[slot] = key;
+            cacheFlags[slot] = flags;
             _parseTimes[flags]++;
             Range(memory);
         }
@@ -350,7 +374,7 @@ internal sealed class ColumnAccumulator
             stats.Merge(new StringStats { Count = _count, MinLength = _minLen, MaxLength = _maxLen, TotalLength = _totalLen });
             _owner.SetRange(_min.ToString(), _max.ToString(), null, null);
             if (_groups.Count > 0) p.TopKSketch.Merge(GroupSketch());
-            p.TopKSketch.Merge(_counter.ToSketch(m => m.ToString()));
+            if (_counter is not null) p.TopKSketch.Merge(_counter.ToSketch(m => m.ToString()));
         }
 
         /// <summary>
@@ -359,7 +383,7 @@ internal sealed class ColumnAccumulator
         /// </summary>
         private FrequentItemsSketch GroupSketch()
         {
-            var capacity = _counter.Capacity;
+            var capacity = _owner._topKCapacity;
             // Entries with equal text (a dictionary-to-PLAIN fallback repeats values) count as one value.
             var merged = new Dictionary<ulong, (long Count, ReadOnlyMemory<char> Value)>(_groups.Count);
             var total = 0L;
@@ -368,9 +392,19 @@ internal sealed class ColumnAccumulator
                 total += g.Count;
                 merged[g.Hash] = merged.TryGetValue(g.Hash, out var seen) ? (seen.Count + g.Count, seen.Value) : (g.Count, g.Value);
             }
-            // Same order as FrequentItemsSketch.Prune: count descending, then hash.
-            var top = merged.OrderByDescending(m => m.Value.Count).ThenBy(m => m.Key).Take(capacity + 1)
-                .Select(m => new FrequentItem(m.Value.Value.ToString(), m.Value.Count, m.Key));
+            // Same order as FrequentItemsSketch.Prune: count descending, then hash (unique: the keys of merged).
+            // One primitive key per entry (count descending, then hash): sorted without comparer calls.
+            var order = new UInt128[merged.Count];
+            var n = 0;
+            foreach (var (hash, (count, _)) in merged) order[n++] = FrequentItemsSketch.SortKey(count, hash);
+            Array.Sort(order);
+            var top = new List<FrequentItem>(Math.Min(order.Length, capacity + 1));
+            for (var i = 0; i < order.Length && i <= capacity; i++)
+            {
+                var hash = (ulong)order[i];
+                var (count, value) = merged[hash];
+                top.Add(new FrequentItem(value.ToString(), count, hash));
+            }
             return new FrequentItemsSketch(capacity)
             {
                 Total = total,

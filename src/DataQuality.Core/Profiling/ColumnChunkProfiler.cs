@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using DataQuality.Core.Datasets;
 using DataQuality.Core.Diagnostics;
+using DataQuality.Core.Profiling.DictionaryPath;
 using Parquet;
 using Parquet.Schema;
 
@@ -144,10 +145,35 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
         }
         else if (clr == typeof(DateOnly))
             await RunAsync<DateOnly>(reader, field, spec, numValues, ct, v => acc.AddIntegers<DateOnly, DateOnlyMicros>(v, m => ValueFormat.DateFromMicros(m))).ConfigureAwait(false);
-        else if (clr == typeof(ReadOnlyMemory<char>)) await RunAsync<ReadOnlyMemory<char>>(reader, field, spec, numValues, ct, v => acc.AddStrings(v)).ConfigureAwait(false);
+        else if (clr == typeof(ReadOnlyMemory<char>))
+        {
+            if (!TryDictionaryIndexes(reader, field, numValues, acc))
+                await RunAsync<ReadOnlyMemory<char>>(reader, field, spec, numValues, ct, v => acc.AddStrings(v)).ConfigureAwait(false);
+        }
         else if (clr == typeof(ReadOnlyMemory<byte>)) await RunAsync<ReadOnlyMemory<byte>>(reader, field, spec, numValues, ct, v => acc.AddBinary(v)).ConfigureAwait(false);
         else if (clr == typeof(Guid)) await RunAsync<Guid>(reader, field, spec, numValues, ct, v => acc.AddGuids(v)).ConfigureAwait(false);
         else throw new NotSupportedException($"values of type {clr.Name}");
+    }
+
+    /// <summary>
+    /// A flat string chunk whose pages are all dictionary encoded, counted index by index from the file
+    /// (<see cref="DictionaryChunkReader"/>) instead of expanded into one value per row by Parquet.Net; false,
+    /// with the accumulator untouched, when the chunk is anything else (Parquet.Net then decodes it).
+    /// </summary>
+    private bool TryDictionaryIndexes(ParquetRowGroupReader reader, DataField field, int numValues, ColumnAccumulator acc)
+    {
+        if (!options.DictionaryIndexPath || field.MaxRepetitionLevel != 0 || numValues == 0) return false;
+        if (reader.GetMetadata(field)?.MetaData is not { Type: Parquet.Meta.Type.BYTE_ARRAY } meta) return false;
+        var chunks = buffers.DictionaryChunks;
+        if (!chunks.TryRead(file, meta, field.MaxDefinitionLevel, numValues, options.ReadLimits, out var reason))
+        {
+            options.DictionaryIndexStats?.LeftToReader(reason);
+            return false;
+        }
+        _nonNull = chunks.NonNull;
+        acc.AddStringEntries(chunks.Values, chunks.Counts);
+        options.DictionaryIndexStats?.Counted();
+        return true;
     }
 
     private delegate void SpanAction<T>(Span<T> values);

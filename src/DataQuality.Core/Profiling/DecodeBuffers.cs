@@ -51,7 +51,16 @@ internal sealed class DecodeBuffers : IDisposable
         return session;
     }
 
-    public void Dispose() => _session?.Dispose();
+    private DictionaryPath.DictionaryChunkReader? _dictionaryChunks;
+
+    /// <summary>The worker's reader of dictionary-encoded string chunks: its file handle, byte buffers and ZSTD context are reused chunk after chunk.</summary>
+    public DictionaryPath.DictionaryChunkReader DictionaryChunks => _dictionaryChunks ??= new();
+
+    public void Dispose()
+    {
+        _session?.Dispose();
+        _dictionaryChunks?.Dispose();
+    }
 
     // Round up so a dataset whose chunks grow slowly does not re-allocate for every chunk.
     private static int Grow(int current, int needed) => (int)Math.Min(Array.MaxLength, Math.Max(needed, Math.Min((long)current * 2, needed + (needed >> 2))));

@@ -32,9 +32,21 @@ internal sealed class DictionaryEntryCounter
 
     public int Entries => _entries;
 
-    public ReadOnlyMemory<char> Value(int entry) => _values[entry];
+    public ReadOnlySpan<ReadOnlyMemory<char>> Values => _values.AsSpan(0, _entries);
 
-    public long Count(int entry) => _counts[entry];
+    public ReadOnlySpan<long> Counts => _counts.AsSpan(0, _entries);
+
+    /// <summary>
+    /// The probe: once this many values are counted, a chunk that showed more than <see cref="ProbeMaxDistinct"/>
+    /// distinct entries among them is given up (the per-value path samples it). A reader that counts a
+    /// dictionary's indexes itself mirrors this to compute exactly what this counter would: a dictionary of at
+    /// most <see cref="ProbeMaxDistinct"/> entries always passes; a larger one passes when its first
+    /// <see cref="ProbeValues"/> non-null indexes hold at most that many distinct ones.
+    /// </summary>
+    public const int ProbeValues = ProbeAfter + 1;
+
+    /// <inheritdoc cref="ProbeValues"/>
+    public const int ProbeMaxDistinct = ProbeAfter / 2;
 
     /// <summary>
     /// Counts every value of <paramref name="values"/> per entry; false (and the counts are to be

@@ -39,6 +39,15 @@ public sealed record ProfileOptions
     /// </summary>
     public bool HivePartitioning { get; init; } = true;
 
+    /// <summary>
+    /// Count the dictionary indexes of flat string chunks straight from the file (DictionaryPath); off, every
+    /// chunk is decoded by Parquet.Net. Internal: the tests compare both paths.
+    /// </summary>
+    internal bool DictionaryIndexPath { get; init; } = true;
+
+    /// <summary>Where the profiler says which string chunks took the dictionary index path (tests and benchmarks).</summary>
+    internal DictionaryPath.DictionaryIndexStats? DictionaryIndexStats { get; init; }
+
     public static ProfileOptions Default { get; } = new();
 }
 

@@ -116,6 +116,22 @@ public sealed class SketchTests
     }
 
     [Fact]
+    public void Misra_gries_merge_keeps_items_by_count_then_hash_and_subtracts_the_first_one_cut()
+    {
+        var a = new FrequentItemsSketch(3) { Total = 14, Items = [new("p", 5, 9), new("q", 3, ulong.MaxValue), new("r", 3, 4)] };
+        var b = new FrequentItemsSketch(3) { Total = 6, Items = [new("s", 3, 2), new("t", 2, 7), new("u", 1, 1)] };
+        a.Merge(b);
+        // Counts 5, 3, 3, 3, 2, 1: the fourth (3, hash ulong.MaxValue) is cut, and 3 is subtracted from all.
+        a.Items.Select(i => (i.Value, i.Count, i.Hash)).Should().Equal(("p", 2L, 9UL));
+        a.MaxError.Should().Be(3);
+
+        var c = new FrequentItemsSketch(8) { Items = [new("z", 1, 5), new("y", 4, 8), new("x", 4, 3), new("w", 9, ulong.MaxValue)] };
+        var empty = new FrequentItemsSketch(8);
+        empty.Merge(c);
+        empty.Items.Select(i => i.Value).Should().Equal("w", "x", "y", "z");
+    }
+
+    [Fact]
     public void Moments_merge_agrees_with_one_pass()
     {
         var values = Enumerable.Range(0, 1000).Select(i => Math.Sin(i) * 100 + i).ToArray();

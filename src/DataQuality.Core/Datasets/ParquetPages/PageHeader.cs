@@ -30,6 +30,12 @@ internal sealed record PageHeader
     public int DefinitionLevelsLength { get; init; } = -1;
     public int RepetitionLevelsLength { get; init; } = -1;
 
+    /// <summary>How the page's values are encoded (parquet.thrift Encoding: PLAIN = 0, PLAIN_DICTIONARY = 2, RLE_DICTIONARY = 8); -1 when absent.</summary>
+    public int Encoding { get; init; } = -1;
+
+    /// <summary>V2 data pages: whether the values section is compressed (the levels never are); true when absent, as the format says.</summary>
+    public bool IsCompressed { get; init; } = true;
+
     /// <summary>The page statistics' null count, when the writer gave one.</summary>
     public long? NullCount { get; init; }
 
@@ -69,6 +75,7 @@ internal sealed record PageHeader
             switch (id)
             {
                 case 1 when ThriftCompactReader.IsInteger(type): header = header with { NumValues = reader.ReadInt(type) }; break;
+                case 2 when ThriftCompactReader.IsInteger(type): header = header with { Encoding = reader.ReadInt(type) }; break;
                 case 3 when ThriftCompactReader.IsInteger(type): header = header with { DefinitionLevelEncoding = reader.ReadInt(type) }; break;
                 case 4 when ThriftCompactReader.IsInteger(type): header = header with { RepetitionLevelEncoding = reader.ReadInt(type) }; break;
                 case 5 when type == ThriftCompactReader.Struct: header = header with { NullCount = ReadNullCount(ref reader) }; break;
@@ -85,6 +92,7 @@ internal sealed record PageHeader
             var (id, type) = reader.ReadFieldHeader(ref last);
             if (type == ThriftCompactReader.Stop) return header;
             if (id == 1 && ThriftCompactReader.IsInteger(type)) header = header with { NumValues = reader.ReadInt(type) };
+            else if (id == 2 && ThriftCompactReader.IsInteger(type)) header = header with { Encoding = reader.ReadInt(type) };
             else reader.Skip(type);
         }
     }
@@ -101,8 +109,10 @@ internal sealed record PageHeader
                 case 1 when ThriftCompactReader.IsInteger(type): header = header with { NumValues = reader.ReadInt(type) }; break;
                 case 2 when ThriftCompactReader.IsInteger(type): header = header with { NumNulls = reader.ReadInt(type) }; break;
                 case 3 when ThriftCompactReader.IsInteger(type): header = header with { NumRows = reader.ReadInt(type) }; break;
+                case 4 when ThriftCompactReader.IsInteger(type): header = header with { Encoding = reader.ReadInt(type) }; break;
                 case 5 when ThriftCompactReader.IsInteger(type): header = header with { DefinitionLevelsLength = reader.ReadInt(type) }; break;
                 case 6 when ThriftCompactReader.IsInteger(type): header = header with { RepetitionLevelsLength = reader.ReadInt(type) }; break;
+                case 7 when type is ThriftCompactReader.True or ThriftCompactReader.False: header = header with { IsCompressed = ThriftCompactReader.ReadBool(type) }; break;
                 case 8 when type == ThriftCompactReader.Struct: header = header with { NullCount = ReadNullCount(ref reader) }; break;
                 default: reader.Skip(type); break;
             }

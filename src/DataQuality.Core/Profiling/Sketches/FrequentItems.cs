@@ -27,6 +27,23 @@ public sealed class FrequentItemsSketch
 
     public List<FrequentItem> Items { get; set; } = [];
 
+    /// <summary>Count descending, then hash: the order every pruned sketch is kept in (a struct, so the sort inlines it).</summary>
+    private readonly struct CountThenHash : IComparer<FrequentItem>
+    {
+        public int Compare(FrequentItem? a, FrequentItem? b) => a!.Count != b!.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash);
+    }
+
+    /// <summary>Ascending order of this key is count descending, then hash ascending (counts are never negative).</summary>
+    internal static UInt128 SortKey(long count, ulong hash) => new((ulong)(long.MaxValue - count), hash);
+
+    private static bool IsSorted(ReadOnlySpan<FrequentItem> items)
+    {
+        var order = new CountThenHash();
+        for (var i = 1; i < items.Length; i++)
+            if (order.Compare(items[i - 1], items[i]) > 0) return false;
+        return true;
+    }
+
     public void Merge(FrequentItemsSketch other)
     {
         var byHash = new Dictionary<ulong, FrequentItem>(Items.Count + other.Items.Count);
@@ -45,7 +62,17 @@ public sealed class FrequentItemsSketch
 
     internal static List<FrequentItem> Prune(IEnumerable<FrequentItem> items, int capacity, out long subtracted)
     {
-        var sorted = items.OrderByDescending(i => i.Count).ThenBy(i => i.Hash).ToList();
+        // Hashes are unique among the items (they come keyed by hash), so an unstable sort gives the one order;
+        // items from one sketch are already in it (a merge into an empty sketch, a pruned entry sketch).
+        var sorted = new List<FrequentItem>(items);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sorted);
+        if (!IsSorted(span))
+        {
+            // Sorted by one primitive key (count descending, then hash): no comparer calls.
+            var keys = new UInt128[span.Length];
+            for (var i = 0; i < span.Length; i++) keys[i] = SortKey(span[i].Count, span[i].Hash);
+            keys.AsSpan().Sort(span);
+        }
         subtracted = 0;
         if (sorted.Count <= capacity) return sorted;
         subtracted = sorted[capacity].Count;
