@@ -36,14 +36,17 @@ public sealed class ToolPackageTests : IDisposable
         // platforms come from the environment: a `-p:` value cannot hold the list's ';'.
         var platforms = new Dictionary<string, string> { ["ToolPackageRuntimeIdentifiers"] = string.Join(';', rids) };
         await PackAsync(platforms, feed, "r2r");
-        await PackAsync(new Dictionary<string, string>(), feed, "aot", "-r", host, "-p:PublishAot=true");
+        // NativeAOT links with the system's C toolchain (gcc or clang), which a machine with only the .NET SDK may lack:
+        // then the ReadyToRun package is checked the same way and the test says what it could not do.
+        var nativeAot = CToolchainOnPath();
+        if (nativeAot) await PackAsync(new Dictionary<string, string>(), feed, "aot", "-r", host, "-p:PublishAot=true");
 
         foreach (var rid in rids)
         {
             var package = Path.Combine(feed, $"DataQuality.Cli.{rid}.{Version}.nupkg");
             new FileInfo(package).Length.Should().BeLessThan(MaxPackageBytes, $"{rid}'s tool package carries one platform's natives");
             using var zip = ZipFile.OpenRead(package);
-            if (rid == host)
+            if (rid == host && nativeAot)
             {
                 var native = zip.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.Name is "dq" or "dq.exe").ToList();
                 native.Should().ContainSingle($"{rid}'s package holds the NativeAOT executable");
@@ -67,10 +70,10 @@ public sealed class ToolPackageTests : IDisposable
         var data = _dir.Combine("orders.parquet");
         using (var db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 }))
             db.Execute($$"""
-                COPY (SELECT i AS order_id, i * 1.25 - 3 AS amount, ['new', 'paid', '1', 'true'][1 + i % 4] AS status,
+                COPY (SELECT i AS order_id, (i * 0.7)::DOUBLE / 3.0 - 3 AS amount, ['new', 'paid', '1', 'true'][1 + i % 4] AS status,
                              TIMESTAMP '2026-01-01' + to_seconds(i * 3600) AS at, [i, i + 1]::BIGINT[] AS items,
                              MAP {'k': i} AS attrs, {'a': i, 'b': 'x'} AS info, CASE WHEN i % 3 = 0 THEN NULL ELSE i::INT END AS maybe
-                      FROM range(1, 41) r(i)) TO {{SqlText.Literal(data)}} (FORMAT parquet)
+                      FROM range(1, 2001) r(i)) TO {{SqlText.Literal(data)}} (FORMAT parquet)
                 """);
         var suite = _dir.Write("suite.json", """
             {"name": "orders", "expectations": [
@@ -86,7 +89,9 @@ public sealed class ToolPackageTests : IDisposable
         validate.ExitCode.Should().Be(ExitCodes.ChecksFailed, validate.Out + validate.Error);
         validate.Out.Should().Contain("FAIL");
 
-        // The NativeAOT executable and the library the test adapter runs give the same bytes.
+        // The NativeAOT executable and the library the test adapter runs give the same bytes. The NativeAOT image has
+        // no AVX-512 (scalar loops where the JIT uses 512-bit vectors on such a machine), so inexact doubles (amount)
+        // check that a profile's sums do not depend on the kernels taken.
         var contract = _dir.Combine("orders.odcs.yaml");
         string[][] commands =
         [
@@ -110,7 +115,13 @@ public sealed class ToolPackageTests : IDisposable
         var demoDir = Directory.CreateDirectory(_dir.Combine("demo")).FullName;
         var demo = await ExternalCommand.RunAsync(dq, demoDir, isolated, TimeSpan.FromMinutes(3), "demo");
         demo.ExitCode.Should().Be(0, demo.Out + demo.Error);
+        if (!nativeAot)
+            Assert.Skip("Checked the ReadyToRun package only: NativeAOT needs a C toolchain (gcc or clang) on PATH, e.g. apt-get install gcc.");
     }
+
+    private static bool CToolchainOnPath() =>
+        OperatingSystem.IsWindows() || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(dir => File.Exists(Path.Combine(dir, "gcc")) || File.Exists(Path.Combine(dir, "clang")));
 
     private async Task PackAsync(IReadOnlyDictionary<string, string> environment, string feed, string artifacts, params string[] extra)
     {

@@ -161,8 +161,8 @@ internal static class BlockKernels
     /// loop for each.
     /// </summary>
     /// <remarks>
-    /// Sums run in eight lanes whether or not the machine has 512-bit vectors (without them .NET composes the
-    /// same lanes from narrower ones) and the lanes are added in a fixed order: a floating-point sum depends on
+    /// Sums run in eight lanes whether or not the machine has 512-bit vectors (without them, a scalar loop keeps
+    /// the same eight lanes) and the lanes are added in a fixed order: a floating-point sum depends on
     /// its order, and the profile must be the same bytes from the JIT-compiled library on an AVX-512 machine,
     /// the NativeAOT `dq` (compiled for machines without AVX-512) and an ARM machine.
     /// </remarks>
@@ -173,7 +173,7 @@ internal static class BlockKernels
         var i = 0;
         sum = 0;
         ref var src = ref MemoryMarshal.GetReference(values);
-        if (values.Length >= Vector512<T>.Count)
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<T>.Count)
         {
             var vmin = Vector512.Create(min);
             var vmax = Vector512.Create(max);
@@ -199,6 +199,24 @@ internal static class BlockKernels
             negatives += Vector512.Sum(vn);
             sum = LaneSum(vs);
         }
+        else if (values.Length >= Lanes)
+        {
+            // The same eight lanes, one value at a time.
+            Span<double> lanes = stackalloc double[Lanes];
+            for (; i + Lanes <= values.Length; i += Lanes)
+            {
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    var v = Unsafe.Add(ref src, i + lane);
+                    if (v < min) min = v;
+                    if (v > max) max = v;
+                    if (T.IsZero(v)) zeros++;
+                    else if (T.IsNegative(v)) negatives++;
+                    lanes[lane] += double.CreateTruncating(v);
+                }
+            }
+            sum = LaneSum(lanes);
+        }
         for (; i < values.Length; i++)
         {
             var v = Unsafe.Add(ref src, i);
@@ -217,7 +235,7 @@ internal static class BlockKernels
         var i = 0;
         double total = 0;
         ref var src = ref MemoryMarshal.GetReference(values);
-        if (values.Length >= Vector512<T>.Count)
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<T>.Count)
         {
             var m = Vector512.Create(mean);
             var acc = Vector512<double>.Zero;
@@ -228,6 +246,19 @@ internal static class BlockKernels
             }
             total = LaneSum(acc);
         }
+        else if (values.Length >= Lanes)
+        {
+            Span<double> lanes = stackalloc double[Lanes];
+            for (; i + Lanes <= values.Length; i += Lanes)
+            {
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    var d = double.CreateTruncating(Unsafe.Add(ref src, i + lane)) - mean;
+                    lanes[lane] += d * d;
+                }
+            }
+            total = LaneSum(lanes);
+        }
         for (; i < values.Length; i++)
         {
             var d = double.CreateTruncating(Unsafe.Add(ref src, i)) - mean;
@@ -236,11 +267,21 @@ internal static class BlockKernels
         return total;
     }
 
-    /// <summary>Lane 0 + lane 1 + ... + lane 7, in that order (Vector512.Sum's order differs between hardware and its software form).</summary>
+    /// <summary>The lanes of a sum: eight, as many doubles as a 512-bit vector holds.</summary>
+    private const int Lanes = 8;
+
+    /// <summary>Lane 0 + lane 1 + ... + lane 7, in that order (Vector512.Sum's order is the hardware's).</summary>
     private static double LaneSum(Vector512<double> lanes)
     {
         var sum = 0.0;
-        for (var lane = 0; lane < Vector512<double>.Count; lane++) sum += lanes.GetElement(lane);
+        for (var lane = 0; lane < Lanes; lane++) sum += lanes.GetElement(lane);
+        return sum;
+    }
+
+    private static double LaneSum(ReadOnlySpan<double> lanes)
+    {
+        var sum = 0.0;
+        foreach (var lane in lanes) sum += lane;
         return sum;
     }
 
