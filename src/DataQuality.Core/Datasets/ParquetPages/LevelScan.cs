@@ -80,7 +80,8 @@ internal static class LevelScan
         return value;
     }
 
-    private static bool TryVarint(ReadOnlySpan<byte> data, ref int position, out ulong value)
+    /// <summary>A ULEB128 run header of the RLE/bit-packed hybrid (at most five bytes); false when the data ends first.</summary>
+    internal static bool TryVarint(ReadOnlySpan<byte> data, ref int position, out ulong value)
     {
         value = 0;
         for (var shift = 0; shift < 35 && position < data.Length; shift += 7)

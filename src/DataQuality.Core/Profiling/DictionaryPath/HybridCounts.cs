@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using DataQuality.Core.Datasets.ParquetPages;
 
 namespace DataQuality.Core.Profiling.DictionaryPath;
 
@@ -27,7 +28,7 @@ internal static class HybridCounts
         Span<uint> unpacked = stackalloc uint[8];
         while (decoded < count)
         {
-            if (!TryVarint(data, ref position, out var header)) return false;
+            if (!LevelScan.TryVarint(data, ref position, out var header)) return false;
             if ((header & 1) == 0)
             {
                 var run = header >> 1;
@@ -81,7 +82,7 @@ internal static class HybridCounts
         Span<uint> unpacked = stackalloc uint[8];
         while (decoded < count)
         {
-            if (!TryVarint(data, ref position, out var header)) return false;
+            if (!LevelScan.TryVarint(data, ref position, out var header)) return false;
             if ((header & 1) == 0)
             {
                 var run = header >> 1;
@@ -132,7 +133,7 @@ internal static class HybridCounts
         Span<uint> unpacked = stackalloc uint[8];
         while (decoded < output.Length)
         {
-            if (!TryVarint(data, ref position, out var header)) return false;
+            if (!LevelScan.TryVarint(data, ref position, out var header)) return false;
             if ((header & 1) == 0)
             {
                 if (!TryRleValue(data, ref position, width, out var value)) return false;
@@ -220,17 +221,5 @@ internal static class HybridCounts
         for (var i = 0; i < bytes; i++) value |= (uint)data[position + i] << (8 * i);
         position += bytes;
         return true;
-    }
-
-    private static bool TryVarint(ReadOnlySpan<byte> data, ref int position, out ulong value)
-    {
-        value = 0;
-        for (var shift = 0; shift < 35 && position < data.Length; shift += 7)
-        {
-            var b = data[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return true;
-        }
-        return false;
     }
 }
