@@ -1,4 +1,3 @@
-using DataQuality.Core.Datasets;
 using DataQuality.Core.Datasets.ParquetPages;
 using DataQuality.Core.Profiling;
 using DataQuality.Core.Profiling.DictionaryPath;
@@ -13,41 +12,20 @@ namespace DataQuality.Core.Tests.Profiling;
 /// </summary>
 public sealed class PlainValuePathTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly DuckDbSession _db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 });
+    private readonly ChunkPathFiles _files = new();
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 
     private static async Task<(string Plain, string Reference, DictionaryIndexStats Stats)> OutcomesAsync(string file, int workers = 2)
     {
         var stats = new DictionaryIndexStats();
-        async Task<string> Outcome(ProfileOptions options)
-        {
-            try
-            {
-                return ProfileJson.Serialize(await ParquetProfiler.ProfileAsync([file], options, null, TestContext.Current.CancellationToken));
-            }
-            catch (Diagnostics.InputException ex)
-            {
-                return ex.Code;
-            }
-        }
-        var plain = await Outcome(new ProfileOptions { MaxDegreeOfParallelism = workers, PlainValueStats = stats });
-        var reference = await Outcome(new ProfileOptions { MaxDegreeOfParallelism = workers, PlainValuePath = false });
+        var (plain, reference) = await ChunkPathFiles.OutcomesAsync([file],
+            new ProfileOptions { MaxDegreeOfParallelism = workers, PlainValueStats = stats },
+            new ProfileOptions { MaxDegreeOfParallelism = workers, PlainValuePath = false });
         return (plain, reference, stats);
     }
 
-    private string Write(string name, string select, string copyOptions)
-    {
-        var path = _temp.Combine(name);
-        _db.Execute("SELECT setseed(0.25)");
-        _db.Execute($"COPY ({select}) TO {SqlText.Literal(path)} (FORMAT parquet, {copyOptions})");
-        return path;
-    }
+    private string Write(string name, string select, string copyOptions) => _files.Write(name, select, copyOptions);
 
     // Distinct enough that DuckDB writes PLAIN pages rather than a dictionary (checked by the counter).
     private const string Numbers = """
@@ -76,6 +54,34 @@ public sealed class PlainValuePathTests : IDisposable
         // Six columns, three row groups.
         stats.CountedChunks.Should().Be(18, string.Join("; ", stats.Reasons));
         stats.ChunksLeftToReader.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(HandWrittenParquet.Uncompressed)]
+    [InlineData(HandWrittenParquet.Snappy)]
+    public async Task V2_pages_profile_identically_through_plain_values(int codec)
+    {
+        // DuckDB's V2 files use DELTA and BYTE_STREAM_SPLIT for numbers; parquet-mr and Arrow write PLAIN V2 pages.
+        var longs = _files.Combine("v2-int64.parquet");
+        new HandWrittenParquet(codec, HandWrittenParquet.Int64)
+            .PlainPageV2(Enumerable.Range(0, 3000).Select(i => i % 7 == 3 ? (long?)null : (long)i * 2654435761L - 1_000_000_000_000L).ToArray())
+            .PlainPageV2(Enumerable.Repeat<long?>(null, 200).ToArray())
+            .PlainPageV2(Enumerable.Range(0, 1700).Select(i => (long?)(i % 300)).ToArray())
+            .Save(longs);
+        var doubles = _files.Combine("v2-double.parquet");
+        new HandWrittenParquet(codec, HandWrittenParquet.Double)
+            .PlainPageV2(Enumerable.Range(0, 2500).Select(i => i % 11 == 0 ? (double?)null : i % 97 == 1 ? double.NaN : i % 89 == 2 ? -0.0 : Math.Sin(i) * 1e9).ToArray())
+            .PlainPageV2(Enumerable.Range(0, 900).Select(i => (double?)(i % 2 == 0 ? double.PositiveInfinity : i)).ToArray())
+            .Save(doubles);
+
+        foreach (var file in new[] { longs, doubles })
+        {
+            var (plain, reference, stats) = await OutcomesAsync(file, workers: 1);
+
+            plain.Should().Be(reference);
+            plain.Should().NotStartWith("DQ");
+            stats.CountedChunks.Should().Be(1, string.Join("; ", stats.Reasons));
+        }
     }
 
     [Fact]
@@ -157,12 +163,7 @@ public sealed class PlainValuePathTests : IDisposable
         // The first 8 rows are NULL: the levels start with an RLE run of eight 0s. Turned into eight 1s, the
         // levels stay valid for the page check (read when the file is opened) but the page lacks 8 values.
         var file = Write("corrupt.parquet", "SELECT CASE WHEN i < 8 THEN NULL ELSE i * 7919 END::BIGINT AS n FROM range(50000) t(i)", "COMPRESSION uncompressed");
-        var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
-        long dataPage;
-        await using (var reader = await Parquet.ParquetReader.CreateAsync(file, cancellationToken: TestContext.Current.CancellationToken))
-            dataPage = reader.OpenRowGroupReader(0).GetMetadata(reader.Schema.GetDataFields()[0])!.MetaData!.DataPageOffset;
-        var header = PageHeader.Read(bytes.AsSpan((int)dataPage));
-        header.Type.Should().Be(PageHeader.DataPage);
+        var (bytes, dataPage, header) = await ChunkPathFiles.FirstDataPageAsync(file);
         header.Encoding.Should().Be(0, "distinct integers are written PLAIN");
         var levels = (int)dataPage + header.HeaderLength + 4;
         (bytes[levels], bytes[levels + 1]).Should().Be(((byte)16, (byte)0), "an RLE run of eight NULLs");
@@ -184,12 +185,7 @@ public sealed class PlainValuePathTests : IDisposable
     public async Task A_garbled_compressed_page_gives_the_typed_corruption_error(string codec)
     {
         var file = Write("garbled.parquet", "SELECT (i * 0.731)::DOUBLE AS d FROM range(50000) t(i)", $"COMPRESSION {codec}");
-        var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
-        long dataPage;
-        await using (var reader = await Parquet.ParquetReader.CreateAsync(file, cancellationToken: TestContext.Current.CancellationToken))
-            dataPage = reader.OpenRowGroupReader(0).GetMetadata(reader.Schema.GetDataFields()[0])!.MetaData!.DataPageOffset;
-        var header = PageHeader.Read(bytes.AsSpan((int)dataPage));
-        header.Type.Should().Be(PageHeader.DataPage);
+        var (bytes, dataPage, header) = await ChunkPathFiles.FirstDataPageAsync(file);
         header.Encoding.Should().Be(0);
         bytes.AsSpan((int)dataPage + header.HeaderLength + 16, 200).Fill(0xFF);
         await File.WriteAllBytesAsync(file, bytes, TestContext.Current.CancellationToken);

@@ -50,29 +50,36 @@ internal sealed class ColumnChunkPages : IDisposable
     }
 
     /// <summary>
-    /// The header of the page at <paramref name="position"/>, checked against the chunk and the read limits;
-    /// <paramref name="position"/> moves past its body, <paramref name="body"/> is where the body starts.
+    /// The header of the next dictionary or data page from <paramref name="position"/> (index pages are skipped),
+    /// checked against the chunk and the read limits; <paramref name="position"/> moves past its body,
+    /// <paramref name="body"/> is where the body starts. False on any other page type.
     /// </summary>
     public bool TryNextPage(ref int position, ParquetReadLimits limits, out PageHeader header, out int body, out string reason)
     {
-        header = null!;
-        body = 0;
-        if (position >= _length) return Fail("pages end before the chunk's values", out reason);
-        try
+        while (true)
         {
-            header = PageHeader.Read(_chunk.AsSpan(position, _length - position));
+            header = null!;
+            body = 0;
+            if (position >= _length) return Fail("pages end before the chunk's values", out reason);
+            try
+            {
+                header = PageHeader.Read(_chunk.AsSpan(position, _length - position));
+            }
+            catch (Exception ex) when (ex is NeedMoreBytesException or FormatException or OverflowException)
+            {
+                return Fail("unreadable page header", out reason);
+            }
+            body = position + header.HeaderLength;
+            if (header.CompressedSize < 0 || header.UncompressedSize < 0 || header.CompressedSize > _length - body
+                || header.UncompressedSize > limits.MaxPageBytes || header.NumValues < 0)
+                return Fail("page sizes out of range", out reason);
+            position = body + header.CompressedSize;
+            if (header.Type == PageHeader.IndexPage) continue;
+            if (header.Type is not (PageHeader.DictionaryPage or PageHeader.DataPage or PageHeader.DataPageV2))
+                return Fail($"page type {header.Type}", out reason);
+            reason = "";
+            return true;
         }
-        catch (Exception ex) when (ex is NeedMoreBytesException or FormatException or OverflowException)
-        {
-            return Fail("unreadable page header", out reason);
-        }
-        body = position + header.HeaderLength;
-        if (header.CompressedSize < 0 || header.UncompressedSize < 0 || header.CompressedSize > _length - body
-            || header.UncompressedSize > limits.MaxPageBytes || header.NumValues < 0)
-            return Fail("page sizes out of range", out reason);
-        position = body + header.CompressedSize;
-        reason = "";
-        return true;
     }
 
     /// <summary>A whole page body (a dictionary page) decompressed into <paramref name="target"/>, which must be its uncompressed size.</summary>

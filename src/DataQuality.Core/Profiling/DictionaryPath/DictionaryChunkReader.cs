@@ -70,36 +70,26 @@ internal sealed class DictionaryChunkReader(ColumnChunkPages pages)
         while (values < numValues)
         {
             if (!_pages.TryNextPage(ref position, limits, out var header, out var body, out reason)) return false;
-            switch (header.Type)
+            if (header.Type == PageHeader.DictionaryPage)
             {
-                case PageHeader.DictionaryPage:
-                    if (entries >= 0 || values > 0 || header.Encoding is not (Plain or PlainDictionary)) return Fail("unexpected dictionary page", out reason);
-                    if (header.NumValues > DictionaryEntryCounter.MaxEntries) return Fail($"{header.NumValues} dictionary entries", out reason);
-                    if (!ReadDictionary(body, header)) return Fail("unreadable dictionary page", out reason);
-                    entries = header.NumValues;
-                    if (entries > DictionaryEntryCounter.ProbeMaxDistinct)
-                    {
-                        if (_probeSeen.Length < entries) _probeSeen = new bool[entries];
-                        else Array.Clear(_probeSeen, 0, entries);
-                    }
-                    break;
-                case PageHeader.DataPage:
-                case PageHeader.DataPageV2:
+                if (entries >= 0 || values > 0 || header.Encoding is not (Plain or PlainDictionary)) return Fail("unexpected dictionary page", out reason);
+                if (header.NumValues > DictionaryEntryCounter.MaxEntries) return Fail($"{header.NumValues} dictionary entries", out reason);
+                if (!ReadDictionary(body, header)) return Fail("unreadable dictionary page", out reason);
+                entries = header.NumValues;
+                if (entries > DictionaryEntryCounter.ProbeMaxDistinct)
                 {
-                    if (entries < 0) return Fail("data page without a dictionary", out reason);
-                    if (header.Encoding is not (PlainDictionary or RleDictionary)) return Fail($"data page encoding {header.Encoding}", out reason);
-                    if (values + header.NumValues > numValues) return Fail("pages hold more values than the chunk", out reason);
-                    if (!_pages.TryDataPage(body, header, maxDefinitionLevel, out var pageNonNull, out var indexes)
-                        || !CountIndexes(indexes, pageNonNull, entries)) return Fail("unreadable data page", out reason);
-                    values += header.NumValues;
-                    nonNull += pageNonNull;
-                    break;
+                    if (_probeSeen.Length < entries) _probeSeen = new bool[entries];
+                    else Array.Clear(_probeSeen, 0, entries);
                 }
-                case PageHeader.IndexPage:
-                    break;
-                default:
-                    return Fail($"page type {header.Type}", out reason);
+                continue;
             }
+            if (entries < 0) return Fail("data page without a dictionary", out reason);
+            if (header.Encoding is not (PlainDictionary or RleDictionary)) return Fail($"data page encoding {header.Encoding}", out reason);
+            if (values + header.NumValues > numValues) return Fail("pages hold more values than the chunk", out reason);
+            if (!_pages.TryDataPage(body, header, maxDefinitionLevel, out var pageNonNull, out var indexes)
+                || !CountIndexes(indexes, pageNonNull, entries)) return Fail("unreadable data page", out reason);
+            values += header.NumValues;
+            nonNull += pageNonNull;
         }
         if (entries < 0 && values > 0) return Fail("no dictionary page", out reason);
         if (_probed == DictionaryEntryCounter.ProbeValues && _probeDistinct > DictionaryEntryCounter.ProbeMaxDistinct)

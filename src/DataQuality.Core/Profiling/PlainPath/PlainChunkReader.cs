@@ -44,27 +44,16 @@ internal sealed class PlainChunkReader(ColumnChunkPages pages)
         while (values < numValues)
         {
             if (!pages.TryNextPage(ref position, limits, out var header, out var body, out reason)) return false;
-            switch (header.Type)
-            {
-                case PageHeader.DataPage:
-                case PageHeader.DataPageV2:
-                {
-                    if (header.Encoding != Plain) return ColumnChunkPages.Fail($"data page encoding {header.Encoding}", out reason);
-                    if (values + header.NumValues > numValues) return ColumnChunkPages.Fail("pages hold more values than the chunk", out reason);
-                    if (!pages.TryDataPage(body, header, maxDefinitionLevel, out var pageNonNull, out var bytes))
-                        return ColumnChunkPages.Fail("unreadable data page", out reason);
-                    // Exactly the non-null values: a shorter section is corrupt, a longer one is not what writers produce.
-                    if (bytes.Length != (long)pageNonNull * width) return ColumnChunkPages.Fail($"values section of {bytes.Length} bytes for {pageNonNull} values", out reason);
-                    bytes.CopyTo(target[(nonNull * width)..]);
-                    values += header.NumValues;
-                    nonNull += pageNonNull;
-                    break;
-                }
-                case PageHeader.IndexPage:
-                    break;
-                default:
-                    return ColumnChunkPages.Fail($"page type {header.Type}", out reason);
-            }
+            if (header.Type == PageHeader.DictionaryPage) return ColumnChunkPages.Fail("dictionary page", out reason);
+            if (header.Encoding != Plain) return ColumnChunkPages.Fail($"data page encoding {header.Encoding}", out reason);
+            if (values + header.NumValues > numValues) return ColumnChunkPages.Fail("pages hold more values than the chunk", out reason);
+            if (!pages.TryDataPage(body, header, maxDefinitionLevel, out var pageNonNull, out var bytes))
+                return ColumnChunkPages.Fail("unreadable data page", out reason);
+            // Exactly the non-null values: a shorter section is corrupt, a longer one is not what writers produce.
+            if (bytes.Length != (long)pageNonNull * width) return ColumnChunkPages.Fail($"values section of {bytes.Length} bytes for {pageNonNull} values", out reason);
+            bytes.CopyTo(target[(nonNull * width)..]);
+            values += header.NumValues;
+            nonNull += pageNonNull;
         }
         NonNull = nonNull;
         reason = "";
