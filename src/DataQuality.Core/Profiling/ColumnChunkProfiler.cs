@@ -191,6 +191,11 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
             if (defs is not null) defs[numValues - 1] = -1;
             if (reps is not null) reps[numValues - 1] = -1;
         }
+        if (TryPlainValues(reader, field, numValues, values))
+        {
+            consume(values.AsSpan(0, _nonNull));
+            return;
+        }
         await reader.ReadRawAsync<T>(field, values.AsMemory(0, Math.Max(1, numValues)), defs?.AsMemory(0, numValues), reps?.AsMemory(0, numValues), ct).ConfigureAwait(false);
         var nonNull = numValues;
         if (defs is not null && numValues > 0)
@@ -210,6 +215,35 @@ internal sealed class ColumnChunkProfiler(ProfileOptions options, string file, i
         }
         _nonNull = nonNull;
         consume(values.AsSpan(0, nonNull));
+    }
+
+    /// <summary>
+    /// A flat chunk of PLAIN pages whose physical type is exactly <typeparamref name="T"/> (INT32 as int, INT64 as
+    /// long, FLOAT, DOUBLE: the types Parquet.Net hands over unconverted), copied from the file into
+    /// <paramref name="values"/> (<see cref="PlainPath.PlainChunkReader"/>) for the same consumer; false, with
+    /// <paramref name="values"/> to be overwritten by Parquet.Net, when the chunk is anything else.
+    /// </summary>
+    private bool TryPlainValues<T>(ParquetRowGroupReader reader, DataField field, int numValues, T[] values)
+        where T : struct
+    {
+        if (!options.PlainValuePath || field.MaxRepetitionLevel != 0 || numValues == 0) return false;
+        Parquet.Meta.Type physical;
+        if (typeof(T) == typeof(int)) physical = Parquet.Meta.Type.INT32;
+        else if (typeof(T) == typeof(long)) physical = Parquet.Meta.Type.INT64;
+        else if (typeof(T) == typeof(float)) physical = Parquet.Meta.Type.FLOAT;
+        else if (typeof(T) == typeof(double)) physical = Parquet.Meta.Type.DOUBLE;
+        else return false;
+        if (reader.GetMetadata(field)?.MetaData is not { } meta || meta.Type != physical) return false;
+        var plain = buffers.PlainChunks;
+        var target = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan(0, numValues));
+        if (!plain.TryRead(file, meta, field.MaxDefinitionLevel, numValues, Unsafe.SizeOf<T>(), target, options.ReadLimits, out var reason))
+        {
+            options.PlainValueStats?.LeftToReader(reason);
+            return false;
+        }
+        _nonNull = plain.NonNull;
+        options.PlainValueStats?.Counted();
+        return true;
     }
 
     // Set by RunAsync; the instance decodes one chunk at a time.

@@ -51,15 +51,23 @@ internal sealed class DecodeBuffers : IDisposable
         return session;
     }
 
+    private DictionaryPath.ColumnChunkPages? _chunkPages;
     private DictionaryPath.DictionaryChunkReader? _dictionaryChunks;
+    private PlainPath.PlainChunkReader? _plainChunks;
 
-    /// <summary>The worker's reader of dictionary-encoded string chunks: its file handle, byte buffers and ZSTD context are reused chunk after chunk.</summary>
-    public DictionaryPath.DictionaryChunkReader DictionaryChunks => _dictionaryChunks ??= new();
+    /// <summary>The worker's chunk bytes read straight from the file: its file handle, byte buffers and ZSTD context are reused chunk after chunk, by both readers below.</summary>
+    private DictionaryPath.ColumnChunkPages ChunkPages => _chunkPages ??= new();
+
+    /// <summary>The worker's reader of dictionary-encoded string chunks.</summary>
+    public DictionaryPath.DictionaryChunkReader DictionaryChunks => _dictionaryChunks ??= new(ChunkPages);
+
+    /// <summary>The worker's reader of PLAIN fixed-width numeric chunks.</summary>
+    public PlainPath.PlainChunkReader PlainChunks => _plainChunks ??= new(ChunkPages);
 
     public void Dispose()
     {
         _session?.Dispose();
-        _dictionaryChunks?.Dispose();
+        _chunkPages?.Dispose();
     }
 
     // Round up so a dataset whose chunks grow slowly does not re-allocate for every chunk.

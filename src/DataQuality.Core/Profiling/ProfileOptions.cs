@@ -48,6 +48,15 @@ public sealed record ProfileOptions
     /// <summary>Where the profiler says which string chunks took the dictionary index path (tests and benchmarks).</summary>
     internal DictionaryPath.DictionaryIndexStats? DictionaryIndexStats { get; init; }
 
+    /// <summary>
+    /// Copy the values of flat PLAIN INT32/INT64/FLOAT/DOUBLE chunks straight from the file (PlainPath); off,
+    /// Parquet.Net decodes them. Internal: the tests compare both paths.
+    /// </summary>
+    internal bool PlainValuePath { get; init; } = true;
+
+    /// <summary>Where the profiler says which numeric chunks took the PLAIN value path (tests and benchmarks).</summary>
+    internal DictionaryPath.DictionaryIndexStats? PlainValueStats { get; init; }
+
     public static ProfileOptions Default { get; } = new();
 }
 

@@ -14,14 +14,9 @@ namespace DataQuality.Core.Tests.Profiling;
 /// </summary>
 public sealed class DictionaryIndexPathTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly DuckDbSession _db = DuckDbSession.Open(new DuckDbOptions { Threads = 1 });
+    private readonly ChunkPathFiles _files = new();
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 
     /// <summary>Profiles <paramref name="file"/> both ways; returns both JSON texts and what the index path did.</summary>
     internal static async Task<(string Indexes, string Values, DictionaryIndexStats Stats)> BothPathsAsync(string file, int workers = 2)
@@ -33,13 +28,7 @@ public sealed class DictionaryIndexPathTests : IDisposable
         return (ProfileJson.Serialize(indexes), ProfileJson.Serialize(values), stats);
     }
 
-    private string Write(string name, string select, string copyOptions)
-    {
-        var path = _temp.Combine(name);
-        _db.Execute("SELECT setseed(0.25)");
-        _db.Execute($"COPY ({select}) TO {SqlText.Literal(path)} (FORMAT parquet, {copyOptions})");
-        return path;
-    }
+    private string Write(string name, string select, string copyOptions) => _files.Write(name, select, copyOptions);
 
     /// <summary>201 categories, 10% NULL, random order: one byte per index, bit-packed.</summary>
     private const string Categories = "SELECT CASE WHEN random() < 0.1 THEN NULL ELSE 'category_' || (random() * 200)::INT END AS s FROM range(50000) t(i)";
@@ -170,13 +159,13 @@ public sealed class DictionaryIndexPathTests : IDisposable
         stats.CountedChunks.Should().Be(3);
         var column = profile.Column("s")!;
         var from = $"read_parquet({SqlText.Literal(file)})";
-        column.NullCount.Should().Be(ProfilingData.Long(_db, $"SELECT (count(*) - count(s))::BIGINT FROM {from}"));
-        column.Min.Should().Be((string)_db.Scalar($"SELECT min(s) FROM {from}")!);
-        column.Max.Should().Be((string)_db.Scalar($"SELECT max(s) FROM {from}")!);
-        column.Strings!.MeanLength!.Value.Should().BeApproximately(ProfilingData.Double(_db, $"SELECT avg(length(s)) FROM {from}"), 1e-9);
+        column.NullCount.Should().Be(ProfilingData.Long(_files.Db, $"SELECT (count(*) - count(s))::BIGINT FROM {from}"));
+        column.Min.Should().Be((string)_files.Db.Scalar($"SELECT min(s) FROM {from}")!);
+        column.Max.Should().Be((string)_files.Db.Scalar($"SELECT max(s) FROM {from}")!);
+        column.Strings!.MeanLength!.Value.Should().BeApproximately(ProfilingData.Double(_files.Db, $"SELECT avg(length(s)) FROM {from}"), 1e-9);
         var top = column.TopKSketch.Top(1).Single();
-        var (value, count) = ((string)_db.Scalar($"SELECT s FROM {from} WHERE s IS NOT NULL GROUP BY s ORDER BY count(*) DESC, s LIMIT 1")!,
-            ProfilingData.Long(_db, $"SELECT count(*) FROM {from} WHERE s IS NOT NULL GROUP BY s ORDER BY count(*) DESC, s LIMIT 1"));
+        var (value, count) = ((string)_files.Db.Scalar($"SELECT s FROM {from} WHERE s IS NOT NULL GROUP BY s ORDER BY count(*) DESC, s LIMIT 1")!,
+            ProfilingData.Long(_files.Db, $"SELECT count(*) FROM {from} WHERE s IS NOT NULL GROUP BY s ORDER BY count(*) DESC, s LIMIT 1"));
         (top.Value, top.Count).Should().Be((value, count));
         top.Count.ToString(CultureInfo.InvariantCulture).Should().NotBe("0");
     }
@@ -195,22 +184,9 @@ public sealed class DictionaryIndexPathTests : IDisposable
     public async Task Parquet_testing_files_profile_identically_or_fail_identically(string relative)
     {
         var file = Conformance.Combine("parquet-testing", "data", relative);
-        async Task<string> Outcome(bool indexes, DictionaryIndexStats? stats)
-        {
-            try
-            {
-                var profile = await ParquetProfiler.ProfileAsync([file], new ProfileOptions { DictionaryIndexPath = indexes, DictionaryIndexStats = stats }, null, TestContext.Current.CancellationToken);
-                return ProfileJson.Serialize(profile);
-            }
-            catch (Diagnostics.InputException ex)
-            {
-                return ex.Code;
-            }
-        }
         var stats = new DictionaryIndexStats();
 
-        var viaIndexes = await Outcome(true, stats);
-        var viaValues = await Outcome(false, null);
+        var (viaIndexes, viaValues) = await ChunkPathFiles.OutcomesAsync([file], new ProfileOptions { DictionaryIndexStats = stats }, new ProfileOptions { DictionaryIndexPath = false });
 
         TestContext.Current.TestOutputHelper!.WriteLine($"counted {stats.CountedChunks}, left {stats.ChunksLeftToReader}: {string.Join("; ", stats.Reasons)}");
         viaIndexes.Should().Be(viaValues);
@@ -223,12 +199,7 @@ public sealed class DictionaryIndexPathTests : IDisposable
     private async Task<(string File, byte[] Bytes, int LevelLength, int Runs)> UncompressedCategoriesAsync()
     {
         var file = Write("corrupt.parquet", Categories, "COMPRESSION uncompressed, ROW_GROUP_SIZE 60000");
-        var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
-        long dataPage;
-        await using (var reader = await Parquet.ParquetReader.CreateAsync(file, cancellationToken: TestContext.Current.CancellationToken))
-            dataPage = reader.OpenRowGroupReader(0).GetMetadata(reader.Schema.GetDataFields()[0])!.MetaData!.DataPageOffset;
-        var header = PageHeader.Read(bytes.AsSpan((int)dataPage));
-        header.Type.Should().Be(PageHeader.DataPage);
+        var (bytes, dataPage, header) = await ChunkPathFiles.FirstDataPageAsync(file);
         var body = (int)dataPage + header.HeaderLength;
         var levels = BitConverter.ToInt32(bytes, body);
         var bitWidth = bytes[body + 4 + levels];
@@ -239,18 +210,8 @@ public sealed class DictionaryIndexPathTests : IDisposable
     private static async Task<(string Indexes, string Values, DictionaryIndexStats Stats)> OutcomesAsync(string file)
     {
         var stats = new DictionaryIndexStats();
-        async Task<string> Outcome(ProfileOptions options)
-        {
-            try
-            {
-                return ProfileJson.Serialize(await ParquetProfiler.ProfileAsync([file], options, null, TestContext.Current.CancellationToken));
-            }
-            catch (Diagnostics.InputException ex)
-            {
-                return ex.Code;
-            }
-        }
-        return (await Outcome(new ProfileOptions { DictionaryIndexStats = stats }), await Outcome(new ProfileOptions { DictionaryIndexPath = false }), stats);
+        var (indexes, values) = await ChunkPathFiles.OutcomesAsync([file], new ProfileOptions { DictionaryIndexStats = stats }, new ProfileOptions { DictionaryIndexPath = false });
+        return (indexes, values, stats);
     }
 
     [Fact]
@@ -308,7 +269,7 @@ public sealed class DictionaryIndexPathTests : IDisposable
     [InlineData(HandWrittenParquet.Snappy)]
     public async Task A_chunk_falling_back_to_plain_pages_midway_is_left_to_parquet_net(int codec)
     {
-        var file = _temp.Combine("fallback.parquet");
+        var file = _files.Combine("fallback.parquet");
         new HandWrittenParquet(codec)
             .Dictionary("alpha", "beta", "gamma", "delta", "epsilon")
             .IndexPage(IndexRows(3000, 5, 1), width: 3)
@@ -332,7 +293,7 @@ public sealed class DictionaryIndexPathTests : IDisposable
     public async Task Unreferenced_entries_narrow_widths_and_v2_pages_profile_identically(int codec, int width)
     {
         // Entries 0 and 6 are never referenced; they would be the minimum and the maximum.
-        var file = _temp.Combine("v2.parquet");
+        var file = _files.Combine("v2.parquet");
         new HandWrittenParquet(codec)
             .Dictionary("aaa never", "b", "ä ü", "😀", "", "c", "zzz never")
             .IndexPage(IndexRows(2500, 4, 1).Select(i => i + 1).ToArray(), width)
@@ -350,7 +311,7 @@ public sealed class DictionaryIndexPathTests : IDisposable
     [Fact]
     public async Task Invalid_utf8_in_the_dictionary_decodes_as_parquet_net_decodes_it()
     {
-        var file = _temp.Combine("invalid-utf8.parquet");
+        var file = _files.Combine("invalid-utf8.parquet");
         new HandWrittenParquet(HandWrittenParquet.Uncompressed)
             .Dictionary([[0xC3, 0x28], [0xFF, 0x61], [0x61, 0xE2, 0x82], [0xF0, 0x9F, 0x98, 0x80]])
             .IndexPage(IndexRows(1000, 4, 2), width: 2)

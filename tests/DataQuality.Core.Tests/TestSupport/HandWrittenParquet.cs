@@ -14,16 +14,21 @@ internal sealed class HandWrittenParquet
 {
     public const int Uncompressed = 0, Snappy = 1;
 
+    /// <summary>Physical types (parquet.thrift Type) of the one column; BYTE_ARRAY is written as a UTF-8 string.</summary>
+    public const int Int64 = 2, Double = 5, ByteArray = 6;
+
     private readonly int _codec;
+    private readonly int _physicalType;
     private readonly MemoryStream _pages = new();
     private readonly List<int> _encodings = [];
     private long _values, _uncompressed;
     private long? _dictionaryOffset;
     private long _firstDataPage = -1;
 
-    public HandWrittenParquet(int codec)
+    public HandWrittenParquet(int codec, int physicalType = ByteArray)
     {
         _codec = codec;
+        _physicalType = physicalType;
         _pages.Write("PAR1"u8);
     }
 
@@ -70,24 +75,35 @@ internal sealed class HandWrittenParquet
     /// <summary>A V2 data page of dictionary indexes: levels stored as they are, only the values compressed.</summary>
     public HandWrittenParquet IndexPageV2(int?[] rows, int width)
     {
-        var levels = new MemoryStream();
-        Levels(levels, rows.Select(r => r is null ? 0 : 1).ToArray(), lengthPrefix: false);
         var values = new MemoryStream();
         values.WriteByte((byte)width);
         Hybrid(values, rows.Where(r => r is not null).Select(r => r!.Value).ToArray(), width);
-        var raw = values.ToArray();
+        return DataPageV2(rows.Select(r => r is not null).ToArray(), 8, values.ToArray());
+    }
+
+    /// <summary>A V2 PLAIN data page of fixed-width numbers (the column's physical type must match <typeparamref name="T"/>).</summary>
+    public HandWrittenParquet PlainPageV2<T>(T?[] rows) where T : unmanaged
+    {
+        var present = rows.Where(r => r is not null).Select(r => r!.Value).ToArray();
+        return DataPageV2(rows.Select(r => r is not null).ToArray(), 0, System.Runtime.InteropServices.MemoryMarshal.AsBytes(present.AsSpan()).ToArray());
+    }
+
+    private HandWrittenParquet DataPageV2(bool[] present, int encoding, byte[] raw)
+    {
+        var levels = new MemoryStream();
+        Levels(levels, present.Select(p => p ? 1 : 0).ToArray(), lengthPrefix: false);
         var stored = Compress(raw);
         var levelBytes = levels.ToArray();
-        RecordDataPage(rows.Length, 8);
+        RecordDataPage(present.Length, encoding);
         var header = new ThriftWriter();
         header.I32(1, 3);
         header.I32(2, levelBytes.Length + raw.Length);
         header.I32(3, levelBytes.Length + stored.Length);
         header.BeginStruct(8);
-        header.I32(1, rows.Length);
-        header.I32(2, rows.Count(r => r is null));
-        header.I32(3, rows.Length);
-        header.I32(4, 8);
+        header.I32(1, present.Length);
+        header.I32(2, present.Count(p => !p));
+        header.I32(3, present.Length);
+        header.I32(4, encoding);
         header.I32(5, levelBytes.Length);
         header.I32(6, 0);
         header.EndStruct();
@@ -107,7 +123,9 @@ internal sealed class HandWrittenParquet
         footer.I32(1, 1);
         footer.BeginList(2, ThriftWriter.Struct, 2);
         footer.BeginElement(); footer.Binary(4, "schema"); footer.I32(5, 1); footer.EndStruct();
-        footer.BeginElement(); footer.I32(1, 6); footer.I32(3, 1); footer.Binary(4, "s"); footer.I32(6, 0); footer.EndStruct();
+        footer.BeginElement(); footer.I32(1, _physicalType); footer.I32(3, 1); footer.Binary(4, "s");
+        if (_physicalType == ByteArray) footer.I32(6, 0);
+        footer.EndStruct();
         footer.I64(3, _values);
         footer.BeginList(4, ThriftWriter.Struct, 1);
         footer.BeginElement();
@@ -115,7 +133,7 @@ internal sealed class HandWrittenParquet
         footer.BeginElement();
         footer.I64(2, chunkStart);
         footer.BeginStruct(3);
-        footer.I32(1, 6);
+        footer.I32(1, _physicalType);
         var encodings = _encodings.Append(3).Distinct().ToList();
         footer.BeginList(2, ThriftWriter.I32Type, encodings.Count);
         foreach (var e in encodings) footer.ListI32(e);

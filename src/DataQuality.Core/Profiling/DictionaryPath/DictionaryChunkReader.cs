@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using DataQuality.Core.Datasets.ParquetPages;
-using Microsoft.Win32.SafeHandles;
 using Parquet.Meta;
 using PageHeader = DataQuality.Core.Datasets.ParquetPages.PageHeader;
 
@@ -20,19 +19,11 @@ namespace DataQuality.Core.Profiling.DictionaryPath;
 /// Parquet.Net path, which stays the reference for what the data holds and for how corruption is reported.</para>
 /// One instance per worker; not thread-safe.
 /// </summary>
-internal sealed class DictionaryChunkReader : IDisposable
+internal sealed class DictionaryChunkReader(ColumnChunkPages pages)
 {
-    private const int Plain = 0, PlainDictionary = 2, Rle = 3, RleDictionary = 8;
+    private const int Plain = 0, PlainDictionary = 2, RleDictionary = 8;
 
-    /// <summary>Chunks larger than this are left to Parquet.Net rather than read into one buffer.</summary>
-    private const long MaxChunkBytes = 256L << 20;
-
-    private readonly PageDecompressor _decompressor = new();
-    private SafeFileHandle? _handle;
-    private string? _file;
-    private long _fileLength;
-    private byte[] _chunk = [];
-    private byte[] _page = [];
+    private readonly ColumnChunkPages _pages = pages;
     private byte[] _dictionary = [];
     private int[] _entryOffsets = [];
     private int[] _entryLengths = [];
@@ -67,72 +58,38 @@ internal sealed class DictionaryChunkReader : IDisposable
         NonNull = 0;
         _probed = 0;
         _probeDistinct = 0;
-        if (!PageDecompressor.Supports(meta.Codec)) return Fail($"codec {meta.Codec}", out reason);
         if (meta.Encodings is { } encodings && !encodings.Contains(Encoding.RLE_DICTIONARY) && !encodings.Contains(Encoding.PLAIN_DICTIONARY))
             return Fail("no dictionary encoding", out reason);
-        var start = meta.DataPageOffset;
-        if (meta.DictionaryPageOffset is > 0 and var dictionaryAt && dictionaryAt < start) start = dictionaryAt;
-        var length = meta.TotalCompressedSize;
-        Open(file);
-        if (start < 4 || length <= 0 || length > MaxChunkBytes || start + length > _fileLength)
-            return Fail($"chunk bytes {start}+{length} outside the file or above {MaxChunkBytes >> 20} MiB", out reason);
-        if (!ReadChunk(start, (int)length)) return Fail("short read", out reason);
+        if (!_pages.TryLoad(file, meta, out reason)) return false;
 
         ClearCounts();
-        var chunk = _chunk.AsSpan(0, (int)length);
         var position = 0;
         long values = 0;
         var nonNull = 0;
         var entries = -1;
         while (values < numValues)
         {
-            if (position >= chunk.Length) return Fail("pages end before the chunk's values", out reason);
-            PageHeader header;
-            try
+            if (!_pages.TryNextPage(ref position, limits, out var header, out var body, out reason)) return false;
+            if (header.Type == PageHeader.DictionaryPage)
             {
-                header = PageHeader.Read(chunk[position..]);
-            }
-            catch (Exception ex) when (ex is NeedMoreBytesException or FormatException or OverflowException)
-            {
-                return Fail("unreadable page header", out reason);
-            }
-            var body = position + header.HeaderLength;
-            if (header.CompressedSize < 0 || header.UncompressedSize < 0 || header.CompressedSize > chunk.Length - body
-                || header.UncompressedSize > limits.MaxPageBytes || header.NumValues < 0)
-                return Fail("page sizes out of range", out reason);
-            switch (header.Type)
-            {
-                case PageHeader.DictionaryPage:
-                    if (entries >= 0 || values > 0 || header.Encoding is not (Plain or PlainDictionary)) return Fail("unexpected dictionary page", out reason);
-                    if (header.NumValues > DictionaryEntryCounter.MaxEntries) return Fail($"{header.NumValues} dictionary entries", out reason);
-                    if (!ReadDictionary(meta.Codec, body, header)) return Fail("unreadable dictionary page", out reason);
-                    entries = header.NumValues;
-                    if (entries > DictionaryEntryCounter.ProbeMaxDistinct)
-                    {
-                        if (_probeSeen.Length < entries) _probeSeen = new bool[entries];
-                        else Array.Clear(_probeSeen, 0, entries);
-                    }
-                    break;
-                case PageHeader.DataPage:
-                case PageHeader.DataPageV2:
+                if (entries >= 0 || values > 0 || header.Encoding is not (Plain or PlainDictionary)) return Fail("unexpected dictionary page", out reason);
+                if (header.NumValues > DictionaryEntryCounter.MaxEntries) return Fail($"{header.NumValues} dictionary entries", out reason);
+                if (!ReadDictionary(body, header)) return Fail("unreadable dictionary page", out reason);
+                entries = header.NumValues;
+                if (entries > DictionaryEntryCounter.ProbeMaxDistinct)
                 {
-                    if (entries < 0) return Fail("data page without a dictionary", out reason);
-                    if (header.Encoding is not (PlainDictionary or RleDictionary)) return Fail($"data page encoding {header.Encoding}", out reason);
-                    if (values + header.NumValues > numValues) return Fail("pages hold more values than the chunk", out reason);
-                    var ok = header.Type == PageHeader.DataPage
-                        ? CountV1(meta.Codec, body, header, maxDefinitionLevel, entries, out var pageNonNull)
-                        : CountV2(meta.Codec, body, header, maxDefinitionLevel, entries, out pageNonNull);
-                    if (!ok) return Fail("unreadable data page", out reason);
-                    values += header.NumValues;
-                    nonNull += pageNonNull;
-                    break;
+                    if (_probeSeen.Length < entries) _probeSeen = new bool[entries];
+                    else Array.Clear(_probeSeen, 0, entries);
                 }
-                case PageHeader.IndexPage:
-                    break;
-                default:
-                    return Fail($"page type {header.Type}", out reason);
+                continue;
             }
-            position = body + header.CompressedSize;
+            if (entries < 0) return Fail("data page without a dictionary", out reason);
+            if (header.Encoding is not (PlainDictionary or RleDictionary)) return Fail($"data page encoding {header.Encoding}", out reason);
+            if (values + header.NumValues > numValues) return Fail("pages hold more values than the chunk", out reason);
+            if (!_pages.TryDataPage(body, header, maxDefinitionLevel, out var pageNonNull, out var indexes)
+                || !CountIndexes(indexes, pageNonNull, entries)) return Fail("unreadable data page", out reason);
+            values += header.NumValues;
+            nonNull += pageNonNull;
         }
         if (entries < 0 && values > 0) return Fail("no dictionary page", out reason);
         if (_probed == DictionaryEntryCounter.ProbeValues && _probeDistinct > DictionaryEntryCounter.ProbeMaxDistinct)
@@ -146,71 +103,7 @@ internal sealed class DictionaryChunkReader : IDisposable
         return true;
     }
 
-    private static bool Fail(string why, out string reason)
-    {
-        reason = why;
-        return false;
-    }
-
-    private bool CountV1(CompressionCodec codec, int body, PageHeader header, int maxDefinitionLevel, int entries, out int nonNull)
-    {
-        nonNull = 0;
-        ReadOnlySpan<byte> span;
-        if (codec == CompressionCodec.UNCOMPRESSED)
-        {
-            if (header.CompressedSize != header.UncompressedSize) return false;
-            span = _chunk.AsSpan(body, header.CompressedSize);
-        }
-        else
-        {
-            var page = Decompress(codec, body, header.CompressedSize, header.UncompressedSize);
-            if (page is null) return false;
-            span = page.AsSpan(0, header.UncompressedSize);
-        }
-        var valuesAt = 0;
-        nonNull = header.NumValues;
-        if (maxDefinitionLevel > 0)
-        {
-            // V1: a 4-byte length, then the levels (RLE/bit-packed hybrid; the deprecated BIT_PACKED is left to the reference).
-            if (header.DefinitionLevelEncoding != Rle || span.Length < 4) return false;
-            var levelBytes = BinaryPrimitives.ReadInt32LittleEndian(span);
-            if (levelBytes < 0 || levelBytes > span.Length - 4) return false;
-            if (!HybridCounts.TryCountDefined(span.Slice(4, levelBytes), maxDefinitionLevel, header.NumValues, out nonNull)) return false;
-            valuesAt = 4 + levelBytes;
-        }
-        return CountIndexes(span[valuesAt..], nonNull, entries);
-    }
-
-    private bool CountV2(CompressionCodec codec, int body, PageHeader header, int maxDefinitionLevel, int entries, out int nonNull)
-    {
-        nonNull = 0;
-        var repetition = header.RepetitionLevelsLength;
-        var definition = header.DefinitionLevelsLength;
-        if (repetition != 0 || definition < 0 || definition > header.CompressedSize || definition > header.UncompressedSize) return false;
-        nonNull = header.NumValues;
-        if (maxDefinitionLevel > 0)
-        {
-            if (!HybridCounts.TryCountDefined(_chunk.AsSpan(body, definition), maxDefinitionLevel, header.NumValues, out nonNull)) return false;
-        }
-        else if (definition != 0) return false;
-        if (header.NumNulls != header.NumValues - nonNull) return false;
-        // The levels are stored as they are; only the values section may be compressed.
-        var storedValues = header.CompressedSize - definition;
-        var valuesSize = header.UncompressedSize - definition;
-        ReadOnlySpan<byte> values;
-        if (header.IsCompressed && codec != CompressionCodec.UNCOMPRESSED)
-        {
-            var page = Decompress(codec, body + definition, storedValues, valuesSize);
-            if (page is null) return false;
-            values = page.AsSpan(0, valuesSize);
-        }
-        else
-        {
-            if (storedValues != valuesSize) return false;
-            values = _chunk.AsSpan(body + definition, storedValues);
-        }
-        return CountIndexes(values, nonNull, entries);
-    }
+    private static bool Fail(string why, out string reason) => ColumnChunkPages.Fail(why, out reason);
 
     /// <summary>A bit width byte, then the indexes (RLE/bit-packed hybrid).</summary>
     private bool CountIndexes(ReadOnlySpan<byte> values, int count, int entries)
@@ -247,18 +140,13 @@ internal sealed class DictionaryChunkReader : IDisposable
         return true;
     }
 
-    private byte[]? Decompress(CompressionCodec codec, int at, int storedSize, int size)
-    {
-        if (_page.Length < size) _page = new byte[Math.Max(size, _page.Length * 2)];
-        return _decompressor.TryDecompress(codec, _chunk, at, storedSize, _page.AsSpan(0, size)) ? _page : null;
-    }
 
     /// <summary>PLAIN byte arrays: a 4-byte length, then the bytes, per entry.</summary>
-    private bool ReadDictionary(CompressionCodec codec, int body, PageHeader header)
+    private bool ReadDictionary(int body, PageHeader header)
     {
         var size = header.UncompressedSize;
         if (_dictionary.Length < size) _dictionary = new byte[Math.Max(size, _dictionary.Length * 2)];
-        if (!_decompressor.TryDecompress(codec, _chunk, body, header.CompressedSize, _dictionary.AsSpan(0, size))) return false;
+        if (!_pages.TryDecompress(body, header, _dictionary.AsSpan(0, size))) return false;
         var entries = header.NumValues;
         if (_entryOffsets.Length < entries)
         {
@@ -315,34 +203,5 @@ internal sealed class DictionaryChunkReader : IDisposable
     {
         Array.Clear(_counts, 0, _countsUsed);
         _countsUsed = 0;
-    }
-
-    private void Open(string file)
-    {
-        if (_handle is not null && string.Equals(_file, file, StringComparison.Ordinal)) return;
-        _handle?.Dispose();
-        _handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read);
-        _file = file;
-        _fileLength = RandomAccess.GetLength(_handle);
-    }
-
-    private bool ReadChunk(long start, int length)
-    {
-        if (_chunk.Length < length) _chunk = new byte[Math.Max(length, Math.Min(MaxChunkBytes, (long)_chunk.Length * 2))];
-        var span = _chunk.AsSpan(0, length);
-        var read = 0;
-        while (read < length)
-        {
-            var n = RandomAccess.Read(_handle!, span[read..], start + read);
-            if (n == 0) return false;
-            read += n;
-        }
-        return true;
-    }
-
-    public void Dispose()
-    {
-        _handle?.Dispose();
-        _decompressor.Dispose();
     }
 }

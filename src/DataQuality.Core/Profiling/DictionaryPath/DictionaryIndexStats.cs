@@ -1,6 +1,9 @@
 namespace DataQuality.Core.Profiling.DictionaryPath;
 
-/// <summary>How many string chunks the dictionary index path counted and how many it left to Parquet.Net; safe across workers.</summary>
+/// <summary>
+/// How many chunks a path that bypasses Parquet.Net took (string chunks for the dictionary index path, numeric
+/// chunks for the PLAIN value path) and how many it left to Parquet.Net; safe across workers.
+/// </summary>
 internal sealed class DictionaryIndexStats
 {
     private long _counted, _leftToReader;
