@@ -201,21 +201,26 @@ internal static class BlockKernels
         }
         else if (values.Length >= Lanes)
         {
-            // The same eight lanes, one value at a time.
-            Span<double> lanes = stackalloc double[Lanes];
+            // The same eight lanes, one value at a time, in locals (a stackalloc'd span kept them in memory).
+            var (lo, hi) = (min, max);
+            long z = 0, n = 0;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             for (; i + Lanes <= values.Length; i += Lanes)
             {
-                for (var lane = 0; lane < Lanes; lane++)
-                {
-                    var v = Unsafe.Add(ref src, i + lane);
-                    if (v < min) min = v;
-                    if (v > max) max = v;
-                    if (T.IsZero(v)) zeros++;
-                    else if (T.IsNegative(v)) negatives++;
-                    lanes[lane] += double.CreateTruncating(v);
-                }
+                ref var block = ref Unsafe.Add(ref src, i);
+                s0 += Tally(block, ref lo, ref hi, ref z, ref n);
+                s1 += Tally(Unsafe.Add(ref block, 1), ref lo, ref hi, ref z, ref n);
+                s2 += Tally(Unsafe.Add(ref block, 2), ref lo, ref hi, ref z, ref n);
+                s3 += Tally(Unsafe.Add(ref block, 3), ref lo, ref hi, ref z, ref n);
+                s4 += Tally(Unsafe.Add(ref block, 4), ref lo, ref hi, ref z, ref n);
+                s5 += Tally(Unsafe.Add(ref block, 5), ref lo, ref hi, ref z, ref n);
+                s6 += Tally(Unsafe.Add(ref block, 6), ref lo, ref hi, ref z, ref n);
+                s7 += Tally(Unsafe.Add(ref block, 7), ref lo, ref hi, ref z, ref n);
             }
-            sum = LaneSum(lanes);
+            (min, max) = (lo, hi);
+            zeros += z;
+            negatives += n;
+            sum = LaneSum(s0, s1, s2, s3, s4, s5, s6, s7);
         }
         for (; i < values.Length; i++)
         {
@@ -248,16 +253,20 @@ internal static class BlockKernels
         }
         else if (values.Length >= Lanes)
         {
-            Span<double> lanes = stackalloc double[Lanes];
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             for (; i + Lanes <= values.Length; i += Lanes)
             {
-                for (var lane = 0; lane < Lanes; lane++)
-                {
-                    var d = double.CreateTruncating(Unsafe.Add(ref src, i + lane)) - mean;
-                    lanes[lane] += d * d;
-                }
+                ref var block = ref Unsafe.Add(ref src, i);
+                s0 += Square(block, mean);
+                s1 += Square(Unsafe.Add(ref block, 1), mean);
+                s2 += Square(Unsafe.Add(ref block, 2), mean);
+                s3 += Square(Unsafe.Add(ref block, 3), mean);
+                s4 += Square(Unsafe.Add(ref block, 4), mean);
+                s5 += Square(Unsafe.Add(ref block, 5), mean);
+                s6 += Square(Unsafe.Add(ref block, 6), mean);
+                s7 += Square(Unsafe.Add(ref block, 7), mean);
             }
-            total = LaneSum(lanes);
+            total = LaneSum(s0, s1, s2, s3, s4, s5, s6, s7);
         }
         for (; i < values.Length; i++)
         {
@@ -278,11 +287,36 @@ internal static class BlockKernels
         return sum;
     }
 
-    private static double LaneSum(ReadOnlySpan<double> lanes)
+    private static double LaneSum(double s0, double s1, double s2, double s3, double s4, double s5, double s6, double s7)
     {
         var sum = 0.0;
-        foreach (var lane in lanes) sum += lane;
+        sum += s0;
+        sum += s1;
+        sum += s2;
+        sum += s3;
+        sum += s4;
+        sum += s5;
+        sum += s6;
+        sum += s7;
         return sum;
+    }
+
+    /// <summary>One value's part of <see cref="Stats{T}"/>: min, max, zero and negative counts; returns it as a double for its lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Tally<T>(T v, ref T min, ref T max, ref long zeros, ref long negatives) where T : unmanaged, INumber<T>
+    {
+        if (v < min) min = v;
+        if (v > max) max = v;
+        if (T.IsZero(v)) zeros++;
+        else if (T.IsNegative(v)) negatives++;
+        return double.CreateTruncating(v);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Square<T>(T v, double mean) where T : unmanaged, INumber<T>
+    {
+        var d = double.CreateTruncating(v) - mean;
+        return d * d;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
