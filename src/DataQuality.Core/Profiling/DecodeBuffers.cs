@@ -56,7 +56,10 @@ internal sealed class DecodeBuffers : IDisposable
     private PlainPath.PlainChunkReader? _plainChunks;
 
     /// <summary>The worker's chunk bytes read straight from the file: its file handle, byte buffers and ZSTD context are reused chunk after chunk, by both readers below.</summary>
-    private DictionaryPath.ColumnChunkPages ChunkPages => _chunkPages ??= new();
+    private DictionaryPath.ColumnChunkPages ChunkPages => _chunkPages ??= new(SystemZstd);
+
+    /// <summary>ZSTD pages of the chunks read here go to the system's libzstd (<see cref="ProfileOptions.SystemZstd"/>).</summary>
+    public bool SystemZstd { get; init; } = true;
 
     /// <summary>The worker's reader of dictionary-encoded string chunks.</summary>
     public DictionaryPath.DictionaryChunkReader DictionaryChunks => _dictionaryChunks ??= new(ChunkPages);

@@ -116,7 +116,7 @@ public static class ParquetProfiler
         {
             ParquetReader? reader = null;
             var readerFile = -1;
-            using var buffers = new DecodeBuffers();
+            using var buffers = new DecodeBuffers { SystemZstd = options.SystemZstd };
             var sinks = new HyperLogLog?[columns.Count];
             distinct.Add(sinks);
             try

@@ -57,6 +57,13 @@ public sealed record ProfileOptions
     /// <summary>Where the profiler says which numeric chunks took the PLAIN value path (tests and benchmarks).</summary>
     internal DictionaryPath.DictionaryIndexStats? PlainValueStats { get; init; }
 
+    /// <summary>
+    /// Decompress the ZSTD pages of those two paths with the system's libzstd where one loads
+    /// (<see cref="DictionaryPath.SystemZstd"/>); off, with ZstdSharp, as Parquet.Net does.
+    /// Internal: the tests compare both.
+    /// </summary>
+    internal bool SystemZstd { get; init; } = true;
+
     public static ProfileOptions Default { get; } = new();
 }
 

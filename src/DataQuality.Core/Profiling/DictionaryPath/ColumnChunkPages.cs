@@ -15,14 +15,14 @@ namespace DataQuality.Core.Profiling.DictionaryPath;
 /// reference for what the data holds and for how corruption is reported.
 /// One instance per worker; not thread-safe.
 /// </summary>
-internal sealed class ColumnChunkPages : IDisposable
+internal sealed class ColumnChunkPages(bool systemZstd = true) : IDisposable
 {
     private const int Rle = 3;
 
     /// <summary>Chunks larger than this are left to Parquet.Net rather than read into one buffer.</summary>
     public const long MaxChunkBytes = 256L << 20;
 
-    private readonly PageDecompressor _decompressor = new();
+    private readonly PageDecompressor _decompressor = new(systemZstd);
     private SafeFileHandle? _handle;
     private string? _file;
     private long _fileLength;
