@@ -21,6 +21,7 @@ internal static class DoubleRadixSort
             values.Sort();
             return;
         }
+        if (InKeyOrder(values)) return;
         // A thread's own scratch, not the shared ArrayPool: renting there made the pool's trimming on every
         // gen-2 collection show up in profiles at several percent of the scan.
         var keysArray = t_scratch is { } cached && cached.Length >= values.Length * 2 ? cached : t_scratch = new ulong[values.Length * 2];
@@ -29,9 +30,7 @@ internal static class DoubleRadixSort
         var bits = MemoryMarshal.Cast<double, ulong>(values);
         for (var i = 0; i < keys.Length; i++)
         {
-            var b = bits[i];
-            // Negative: flip all bits (larger magnitude sorts first); positive: set the sign bit.
-            keys[i] = b ^ (ulong)((long)b >> 63 | long.MinValue);
+            keys[i] = Key(bits[i]);
         }
         Span<int> counts = stackalloc int[256];
         var source = keys;
@@ -59,6 +58,29 @@ internal static class DoubleRadixSort
             bits[i] = k ^ (ulong)(~(long)k >> 63 | long.MinValue);
         }
     }
+
+    /// <summary>
+    /// Whether the values are already in the order the sort would leave them (by key, so -0.0 before 0.0).
+    /// A column written in order (sequential ids, event times) feeds KLL its samples in order, and its
+    /// compactions then sorted sorted levels: 8% of a cold profile of a 10M-row sequential BIGINT column.
+    /// On unordered values the scan stops at the first descent.
+    /// </summary>
+    private static bool InKeyOrder(Span<double> values)
+    {
+        var bits = MemoryMarshal.Cast<double, ulong>(values);
+        var previous = Key(bits[0]);
+        for (var i = 1; i < bits.Length; i++)
+        {
+            var key = Key(bits[i]);
+            if (key < previous) return false;
+            previous = key;
+        }
+        return true;
+    }
+
+    // Negative: flip all bits (larger magnitude sorts first); positive: set the sign bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Key(ulong b) => b ^ (ulong)((long)b >> 63 | long.MinValue);
 
     [ThreadStatic]
     private static ulong[]? t_scratch;
