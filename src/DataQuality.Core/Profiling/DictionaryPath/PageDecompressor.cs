@@ -12,12 +12,12 @@ namespace DataQuality.Core.Profiling.DictionaryPath;
 /// </summary>
 internal sealed class PageDecompressor(bool systemZstd = true) : IDisposable
 {
-    private readonly SystemZstd? _system = systemZstd ? SystemZstd.Shared : null;
+    // libzstd is looked up at the first ZSTD page, so Snappy and uncompressed files never load it.
     private SystemZstd.Context? _systemContext;
     private ZstdSharp.Decompressor? _zstd;
 
     /// <summary>Whether ZSTD pages go to the system's libzstd.</summary>
-    public bool UsesSystemZstd => _system is not null;
+    public bool UsesSystemZstd => systemZstd && SystemZstd.Shared is not null;
 
     public static bool Supports(CompressionCodec codec) =>
         codec is CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD or CompressionCodec.GZIP;
@@ -33,8 +33,8 @@ internal sealed class PageDecompressor(bool systemZstd = true) : IDisposable
                     if (length != target.Length) return false;
                     input.CopyTo(target);
                     return true;
-                case CompressionCodec.ZSTD when _system is not null:
-                    _systemContext ??= _system.CreateContext();
+                case CompressionCodec.ZSTD when _systemContext is not null || UsesSystemZstd:
+                    _systemContext ??= SystemZstd.Shared!.CreateContext();
                     return _systemContext.TryDecompress(input, target);
                 case CompressionCodec.SNAPPY:
                     return Snappier.Snappy.TryDecompress(input, target, out var written) && written == target.Length;

@@ -94,6 +94,9 @@ public sealed class KllSketch
             _sketch = sketch;
             _total = total;
             while ((total >> _level) > 16L * sketch.K) _level++;
+            // One item per block of 2^level: size that level's list once rather than let it grow by doubling
+            // (a new array per doubling, per chunk and column: page faults in a cold process).
+            sketch.Reserve(_level, (int)(total >> _level));
             Begin();
         }
 
@@ -229,6 +232,12 @@ public sealed class KllSketch
     {
         EnsureLevel(level);
         _levels[level].Add(value);
+    }
+
+    private void Reserve(int level, int count)
+    {
+        EnsureLevel(level);
+        _levels[level].EnsureCapacity(_levels[level].Count + count);
     }
 
     private void EnsureLevel(int level)
