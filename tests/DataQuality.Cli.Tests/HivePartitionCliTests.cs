@@ -118,4 +118,34 @@ public sealed class HivePartitionCliTests : IDisposable
         validate.ExitCode.Should().Be(ExitCodes.Passed, validate.Out + validate.Error);
         validate.Out.Should().Contain("\"success\": true").And.NotContain("\"status\": \"failed\"").And.NotContain("\"status\": \"error\"");
     }
+
+    [Fact]
+    public async Task Suggest_of_the_tree_on_s3_drafts_the_same_schema_as_on_disk()
+    {
+        // dq suggest once read local data only: an s3:// path was refused although dq profile read it.
+        var server = await _fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync("clisuggest", TestContext.Current.CancellationToken);
+        using (var store = S3ObjectStore.Create(server.Options()))
+            foreach (var file in Directory.EnumerateFiles(_tree, "*.parquet", SearchOption.AllDirectories))
+                await store.UploadAsync(file, StorageUri.S3(bucket, "orders/" + Path.GetRelativePath(_tree, file).Replace('\\', '/')), TestContext.Current.CancellationToken);
+
+        var remote = await CliRunner.RunAsync("suggest", $"s3://{bucket}/orders/", "--name", "orders", "--endpoint-url", server.EndpointUrl,
+            "--cache-dir", Path.Combine(_dir, "cache"), "--threads", "1", "--quiet");
+        var local = await CliRunner.RunAsync("suggest", _tree, "--name", "orders", "--quiet");
+
+        remote.ExitCode.Should().Be(ExitCodes.Passed, remote.Error);
+        local.ExitCode.Should().Be(ExitCodes.Passed, local.Error);
+        remote.Error.Should().BeEmpty();
+        static string Schema(string yaml)
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            var schema = ((YamlMappingNode)stream.Documents[0].RootNode)["schema"];
+            var text = new StringWriter();
+            new YamlStream(new YamlDocument(schema)).Save(text, assignAnchors: false);
+            return text.ToString();
+        }
+        Schema(remote.Out).Should().Be(Schema(local.Out)).And.Contain("region");
+        remote.Out.Should().Contain($"s3://{bucket}/orders/");
+    }
 }

@@ -77,6 +77,22 @@ public sealed class ProgressAndColourTests : IDisposable
     }
 
     [Fact]
+    public async Task Suggest_profiles_with_the_same_progress_threads_and_quiet()
+    {
+        var run = await CliRunner.RunAsync("suggest", _data, "--threads", "1");
+        var quiet = await CliRunner.RunAsync("suggest", _data, "--threads", "2", "-q");
+        var badThreads = await CliRunner.RunAsync("suggest", _data, "--threads", "0");
+
+        run.ExitCode.Should().Be(ExitCodes.Passed, run.Error);
+        run.Error.Should().MatchRegex(@"^dq suggest: profiling \(100 rows\)\r?\n$");
+        run.Out.Should().Contain("kind: DataContract").And.NotContain("profiling (");
+        quiet.Error.Should().BeEmpty();
+        quiet.Out.Should().Be(run.Out, "the thread count changes nothing in the draft");
+        badThreads.ExitCode.Should().Be(ExitCodes.UsageOrInputError);
+        badThreads.Error.Should().Contain("--threads").And.NotContain("   at ");
+    }
+
+    [Fact]
     public async Task Validate_with_a_contract_reports_the_same_stages_and_quiet_silences_it()
     {
         var contract = _dir.Write("orders.odcs.yaml", """

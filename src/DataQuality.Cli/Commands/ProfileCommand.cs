@@ -20,7 +20,7 @@ internal static class ProfileCommand
         var path = new Argument<string>("path") { Description = "A Parquet file, directory, glob or hive-partitioned tree (local or s3://)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns (leaf paths, top-level names or hive partition keys such as ds); default all." };
         var format = ChoiceOption.Create("--format", ["-f"], "Output: table (default), json (versioned profile, mergeable) or markdown.", ProfileFormat.Table);
-        var threads = new Option<int?>("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
+        var threads = ThreadsOption();
         var metadataOnly = new Option<bool>("--metadata-only") { Description = "Only row counts, null counts and min/max from Parquet statistics; no page decoding." };
         var output = CommonOptions.Output();
         var quiet = CommonOptions.Quiet();
@@ -44,16 +44,14 @@ internal static class ProfileCommand
             // Neither file written may be one of the files profiled (DQ2008); refused before the scan.
             if (parse.GetValue(legacyOut) is { Length: > 0 } jsonTarget) OutputFile.EnsureWritable(jsonTarget, resolved.Files);
             if (parse.GetValue(output) is { } target) OutputFile.EnsureWritable(target.ToString(), resolved.Files);
-            var options = new ProfileOptions
+            var options = ScanOptions(parse.GetValue(threads)) with
             {
                 Columns = parse.GetValue(columns) is { Length: > 0 } list
                     ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : null,
-                MaxDegreeOfParallelism = parse.GetValue(threads) is { } t ? Core.Settings.SettingValues.Threads(t, "--threads") : Environment.ProcessorCount,
                 MetadataOnly = parse.GetValue(metadataOnly),
-                ReadLimits = ParquetReadLimits.FromEnvironment(),
             };
-            var profile = await ProfileWithProgressAsync(context, parse.GetValue(quiet), ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
+            var profile = await ProfileWithProgressAsync(context, "profile", parse.GetValue(quiet), ProfileInput.From(resolved.Files, resolved.Locations), options, ct).ConfigureAwait(false);
             // Table and markdown list the notices under the table; JSON holds them too, but stdout is for machines there.
             if (parse.GetValue(format) == ProfileFormat.Json)
                 foreach (var notice in profile.Notices ?? [])
@@ -93,9 +91,19 @@ internal static class ProfileCommand
     private static bool IsTerminal(TextWriter writer, TextWriter console, bool redirected) =>
         ReferenceEquals(writer, console) && !redirected;
 
+    /// <summary><c>--threads</c> of the commands that profile (profile, suggest): row groups in parallel.</summary>
+    internal static Option<int?> ThreadsOption() => new("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
+
+    /// <summary>What every command that profiles reads with: its <c>--threads</c> and the environment's read limits.</summary>
+    internal static ProfileOptions ScanOptions(int? threads) => new()
+    {
+        MaxDegreeOfParallelism = threads is { } t ? Core.Settings.SettingValues.Threads(t, "--threads") : Environment.ProcessorCount,
+        ReadLimits = ParquetReadLimits.FromEnvironment(),
+    };
+
     /// <summary>Row-group progress from the profiler, shown like every long command's (<see cref="ProgressReporter"/>).</summary>
-    private static Task<DatasetProfile> ProfileWithProgressAsync(CliContext context, bool quiet, IReadOnlyList<ProfileInput> files, ProfileOptions options, CancellationToken ct) =>
-        ProgressReporter.For(context, "profile", quiet).RunAsync(
+    internal static Task<DatasetProfile> ProfileWithProgressAsync(CliContext context, string command, bool quiet, IReadOnlyList<ProfileInput> files, ProfileOptions options, CancellationToken ct) =>
+        ProgressReporter.For(context, command, quiet).RunAsync(
             progress => ParquetProfiler.ProfileAsync(files, options, new RowsProgress(progress), ct), ct);
 
     /// <summary>Reports on the worker thread; <see cref="Progress{T}"/> would post to a sync context we do not have.</summary>
