@@ -20,6 +20,19 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public async Task Threads_bounds_the_scan_and_changes_nothing_in_the_report()
+    {
+        // --threads, as validate and profile have it: DuckDB's threads and the drift's profiler pass.
+        using var t = CompareTrees.Orders();
+
+        var all = await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--key", "orders=id", "--format", "json", "--quiet");
+        var one = await CliRunner.RunAsync("compare", "--base", t.Base, "--head", t.Head, "--key", "orders=id", "--format", "json", "--quiet", "--threads", "1");
+
+        one.ExitCode.Should().Be(ExitCodes.Passed, one.Error);
+        one.Out.Should().Contain("\"psi\"", "the drift ran").And.Be(all.Out);
+    }
+
+    [Fact]
     public async Task Breached_threshold_exits_1_and_names_the_breach()
     {
         using var t = CompareTrees.Orders();
@@ -70,6 +83,7 @@ public sealed class CompareCommandTests
     [InlineData("--abs-tol", "amount=lots", "DQ6005")]
     [InlineData("--key", "orders=nope", "DQ6010")]
     [InlineData("--layout", "{layer}/*.parquet", "DQ6001")]
+    [InlineData("--threads", "0", "DQ1040")]
     public async Task Bad_arguments_are_input_errors_with_exit_2(string option, string value, string code)
     {
         using var t = CompareTrees.Orders();

@@ -24,11 +24,12 @@ internal sealed class CompareOptionSet
     public Option<int> Samples { get; } = new("--samples") { Description = "Sample rows per status.", DefaultValueFactory = _ => 5 };
     public Option<bool> NoProfile { get; } = new("--no-profile") { Description = "Skip the per-column profile and drift comparison." };
     public Option<bool> NoDrift { get; } = new("--no-drift") { Description = "Keep the profile, skip the PSI/KS drift (its profiler pass)." };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Threads for the comparison's DuckDB queries and its profiler pass (default: all cores, or DQ_THREADS)." };
 
     public void AddTo(Command command, bool includeLayout = true)
     {
         if (includeLayout) command.Options.Add(Layout);
-        foreach (var o in new Option[] { Key, KeysFrom, AbsTol, RelTol, Exclude, MaxChanged, MaxDelta, FailOnSchema, Samples, NoProfile, NoDrift, MaxPsi })
+        foreach (var o in new Option[] { Key, KeysFrom, AbsTol, RelTol, Exclude, MaxChanged, MaxDelta, FailOnSchema, Samples, NoProfile, NoDrift, MaxPsi, Threads })
             command.Options.Add(o);
     }
 
@@ -51,6 +52,7 @@ internal sealed class CompareOptionSet
             SampleSize = parse.GetValue(Samples),
             Profile = !parse.GetValue(NoProfile),
             Drift = !parse.GetValue(NoDrift),
+            Threads = parse.GetValue(Threads) is { } threads ? Core.Settings.SettingValues.Threads(threads, "--threads") : null,
             Thresholds = new ComparisonThresholds
             {
                 MaxChangedRows = parse.GetValue(MaxChanged),

@@ -36,6 +36,12 @@ public sealed record ComparisonOptions
     public ComparisonThresholds Thresholds { get; init; } = new();
 
     /// <summary>
+    /// Threads for the comparison's DuckDB queries and for its profiler pass (drift); null: the DuckDB options'
+    /// (<c>DQ_THREADS</c>), else all cores.
+    /// </summary>
+    public int? Threads { get; init; }
+
+    /// <summary>
     /// Keys read from data contracts (<see cref="ContractKeys"/>), by model name. Used for entities
     /// <see cref="Keys"/> does not name; unlike <see cref="Keys"/>, a model that is in neither tree is no error
     /// (a contracts folder usually describes more than one pipeline's outputs).

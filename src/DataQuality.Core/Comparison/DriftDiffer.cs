@@ -14,11 +14,17 @@ namespace DataQuality.Core.Comparison;
 internal static class DriftDiffer
 {
     public static async Task<(DatasetProfile Base, DatasetProfile Head)?> ProfileAsync(
-        IReadOnlyList<string> baseFiles, IReadOnlyList<string> headFiles, CancellationToken ct)
+        IReadOnlyList<string> baseFiles, IReadOnlyList<string> headFiles, int? threads, CancellationToken ct)
     {
         if (baseFiles.Count == 0 || headFiles.Count == 0) return null;
-        var b = await ParquetProfiler.ProfileAsync(baseFiles, cancellationToken: ct).ConfigureAwait(false);
-        var h = await ParquetProfiler.ProfileAsync(headFiles, cancellationToken: ct).ConfigureAwait(false);
+        // The same read limits as dq profile (DQ_MAX_PAGE_SIZE), and the comparison's thread count.
+        var options = new ProfileOptions
+        {
+            MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount,
+            ReadLimits = Datasets.ParquetPages.ParquetReadLimits.FromEnvironment(),
+        };
+        var b = await ParquetProfiler.ProfileAsync(baseFiles, options, cancellationToken: ct).ConfigureAwait(false);
+        var h = await ParquetProfiler.ProfileAsync(headFiles, options, cancellationToken: ct).ConfigureAwait(false);
         return (b, h);
     }
 

@@ -62,7 +62,7 @@ internal sealed class EntityComparer
             // The drift's profiler pass comes first: its distinct estimates spare the DuckDB profile its
             // approx_count_distinct, the larger part of that scan.
             var sides = _options.Drift && format == DatasetFormat.Parquet
-                ? await DriftDiffer.ProfileAsync(baseAll!.Files, headAll!.Files, ct).ConfigureAwait(false)
+                ? await DriftDiffer.ProfileAsync(baseAll!.Files, headAll!.Files, _options.Threads, ct).ConfigureAwait(false)
                 : null;
             profile = new ProfileDiffer(_session, _options).Compare(columns, baseAll!.ToRelationSql(), headAll!.ToRelationSql(),
                 sides is { } s1 ? DriftDiffer.DistinctEstimates(s1.Base) : null, sides is { } s2 ? DriftDiffer.DistinctEstimates(s2.Head) : null);

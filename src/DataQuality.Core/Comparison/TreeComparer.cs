@@ -48,7 +48,10 @@ public sealed class TreeComparer
             if (!baseEntities.Keys.Concat(headEntities.Keys).Any(e => e == name || e.EndsWith("/" + name, StringComparison.Ordinal)))
                 throw new InputException("DQ6012", $"--key names entity '{name}', which is in neither tree; entities are: {string.Join(", ", baseEntities.Keys.Union(headEntities.Keys).Order(StringComparer.Ordinal))}.");
 
-        using var session = DuckDbSession.Open(_duckDb);
+        // --threads bounds both DuckDB and the drift's profiler pass; without it both follow DQ_THREADS.
+        var duckDb = options.Threads is { } threads ? _duckDb with { Threads = threads } : _duckDb;
+        options = options with { Threads = duckDb.Threads };
+        using var session = DuckDbSession.Open(duckDb);
         var comparer = new EntityComparer(session, options);
         var entities = new List<EntityComparison>();
         var names = baseEntities.Keys.Union(headEntities.Keys).Order(StringComparer.Ordinal).ToList();
