@@ -58,11 +58,7 @@ public sealed class HivePartitionCliTests : IDisposable
     [Fact]
     public async Task Profile_of_the_tree_on_s3_has_the_same_partition_columns_as_on_disk()
     {
-        var server = await _fixture.GetServerAsync();
-        var bucket = await server.CreateBucketAsync("cliprofile", TestContext.Current.CancellationToken);
-        using (var store = S3ObjectStore.Create(server.Options()))
-            foreach (var file in Directory.EnumerateFiles(_tree, "*.parquet", SearchOption.AllDirectories))
-                await store.UploadAsync(file, StorageUri.S3(bucket, "orders/" + Path.GetRelativePath(_tree, file).Replace('\\', '/')), TestContext.Current.CancellationToken);
+        var (server, bucket) = await UploadTreeAsync("cliprofile");
 
         var remote = await CliRunner.RunAsync("profile", $"s3://{bucket}/orders/", "--format", "json", "--endpoint-url", server.EndpointUrl,
             "--cache-dir", Path.Combine(_dir, "cache"));
@@ -123,11 +119,7 @@ public sealed class HivePartitionCliTests : IDisposable
     public async Task Suggest_of_the_tree_on_s3_drafts_the_same_schema_as_on_disk()
     {
         // dq suggest once read local data only: an s3:// path was refused although dq profile read it.
-        var server = await _fixture.GetServerAsync();
-        var bucket = await server.CreateBucketAsync("clisuggest", TestContext.Current.CancellationToken);
-        using (var store = S3ObjectStore.Create(server.Options()))
-            foreach (var file in Directory.EnumerateFiles(_tree, "*.parquet", SearchOption.AllDirectories))
-                await store.UploadAsync(file, StorageUri.S3(bucket, "orders/" + Path.GetRelativePath(_tree, file).Replace('\\', '/')), TestContext.Current.CancellationToken);
+        var (server, bucket) = await UploadTreeAsync("clisuggest");
 
         var remote = await CliRunner.RunAsync("suggest", $"s3://{bucket}/orders/", "--name", "orders", "--endpoint-url", server.EndpointUrl,
             "--cache-dir", Path.Combine(_dir, "cache"), "--threads", "1", "--quiet");
@@ -147,5 +139,16 @@ public sealed class HivePartitionCliTests : IDisposable
         }
         Schema(remote.Out).Should().Be(Schema(local.Out)).And.Contain("region");
         remote.Out.Should().Contain($"s3://{bucket}/orders/");
+    }
+
+    /// <summary>The tree under s3://BUCKET/orders/ on the loopback s3rver.</summary>
+    private async Task<(S3rverServer Server, string Bucket)> UploadTreeAsync(string bucketName)
+    {
+        var server = await _fixture.GetServerAsync();
+        var bucket = await server.CreateBucketAsync(bucketName, TestContext.Current.CancellationToken);
+        using var store = S3ObjectStore.Create(server.Options());
+        foreach (var file in Directory.EnumerateFiles(_tree, "*.parquet", SearchOption.AllDirectories))
+            await store.UploadAsync(file, StorageUri.S3(bucket, "orders/" + Path.GetRelativePath(_tree, file).Replace('\\', '/')), TestContext.Current.CancellationToken);
+        return (server, bucket);
     }
 }
