@@ -18,7 +18,7 @@ internal sealed class ContractValidation
 {
     public Option<FileInfo?> Contract { get; } = new("--contract", "-c") { Description = "Data contract (ODCS 3.x or DCS 1.x YAML) to validate its servers' data against." };
     public Option<string?> Server { get; } = new("--server") { Description = "Contract server to read (default: the first one)." };
-    public Option<string[]> Variables { get; } = new("--var") { Description = "Contract variable name=value, e.g. --var ds=2026-02-11 (fallback: env DQ_VAR_name).", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> Variables { get; } = new("--var") { Description = "Variable name=value, e.g. --var ds=2026-02-11: a contract's ${name}, or a suite's run-time parameter {\"$PARAMETER\": \"name\"} (fallback: env DQ_VAR_name).", AllowMultipleArgumentsPerToken = false };
     public Option<string?> Model { get; } = new("--model") { Description = "Only this contract model (schema object)." };
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "List the derived checks and their SQL without reading data." };
     public Option<string[]> AllowPath { get; } = new("--allow-path")
@@ -60,7 +60,7 @@ internal sealed class ContractValidation
                 Server = parse.GetValue(Server),
                 Model = parse.GetValue(Model),
                 DryRun = parse.GetValue(DryRun),
-                Variables = Core.Settings.VariableValues.Parse(parse.GetValue(Variables) ?? []),
+                Variables = VariableDefinitions(parse),
                 AllowedPaths = AllowedPaths(parse),
                 DuckDb = duckDb,
                 ResolverForServer = ResolverFor,
@@ -88,9 +88,12 @@ internal sealed class ContractValidation
     /// <summary>The <c>--allow-path</c> folders, absolute.</summary>
     public IReadOnlyList<string> AllowedPaths(ParseResult parse) => (parse.GetValue(AllowPath) ?? []).Select(Path.GetFullPath).ToList();
 
-    /// <summary>The contract-only options given on the command line (an error with <c>--suite</c>).</summary>
+    /// <summary>The <c>--var</c> values, parsed by Core's one parser (DQ1031 for a malformed one).</summary>
+    public Dictionary<string, string> VariableDefinitions(ParseResult parse) => Core.Settings.VariableValues.Parse(parse.GetValue(Variables) ?? []);
+
+    /// <summary>The contract-only options given on the command line (an error with <c>--suite</c>); <c>--var</c> also feeds a suite's parameters.</summary>
     public IEnumerable<string> ContractOnlyGiven(ParseResult parse) =>
-        new Option[] { Server, Variables, Model, DryRun }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
+        new Option[] { Server, Model, DryRun }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
 
     private static string Render(ContractRunResult result, ReportFormat format)
     {

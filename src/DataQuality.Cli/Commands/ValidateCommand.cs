@@ -73,7 +73,8 @@ internal static class ValidateCommand
             var outputFile = parse.GetValue(output);
             string[] inputs = outputFile is null ? [] : [suiteFile.FullName, .. dataset.IsS3 ? [] : DatasetResolver.ListLocal(dataset)];
             if (outputFile is not null) OutputFile.EnsureWritable(outputFile.ToString(), inputs);
-            var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName);
+            // --var gives the suite's run-time parameters ({"$PARAMETER": "name"}); DQ_VAR_name is Core's fallback.
+            var expectationSuite = SuiteReader.ReadFile(suiteFile.FullName) with { Parameters = contract.VariableDefinitions(parse) };
             var duckDb = DuckDbOptions.FromEnvironment().WithThreads(parse.GetValue(threads), "--threads");
             var (resolver, fetcher) = StorageFactory.CreateResolver(storage.Bind(parse));
             using var _ = fetcher; // owns the S3 client and, with --no-cache, the downloaded files

@@ -30,6 +30,7 @@ public sealed class SuiteRunner
         var scan = new ScanBuilder(source);
         var results = new ExpectationResult?[suite.Expectations.Count];
         var planned = new PlannedCheck?[suite.Expectations.Count];
+        var parameters = new Settings.VariableValues(suite.Parameters);
 
         for (var i = 0; i < suite.Expectations.Count; i++)
         {
@@ -38,7 +39,7 @@ public sealed class SuiteRunner
             {
                 var definition = ExpectationCatalog.Get(config.Type, config.Location);
                 Expectations.Arguments.ExpectationArguments.Check(config, definition);
-                planned[i] = definition.Plan(new PlanContext(config, schema, scan, source, resultFormat) { History = history });
+                planned[i] = definition.Plan(new PlanContext(config, schema, scan, source, resultFormat, parameters) { History = history });
             }
             catch (Diagnostics.InputException ex)
             {

@@ -21,6 +21,12 @@ public sealed class Kwargs
 
     public JsonObject Raw => _config.Kwargs;
 
+    /// <summary>Values of the suite's run-time parameters (<see cref="ExpectationSuite.Parameters"/>); null: only <c>DQ_VAR_name</c>.</summary>
+    public Settings.VariableValues? Parameters { get; init; }
+
+    /// <summary>Where argument <paramref name="name"/> is written (its line when the reader kept it), else the expectation's.</summary>
+    public Diagnostics.SourceLocation? LocationOf(string name) => _config.ArgumentLocation(name);
+
     public bool Has(string name) => Node(name) is not null;
 
     /// <summary>

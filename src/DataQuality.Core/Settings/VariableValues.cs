@@ -43,6 +43,10 @@ public sealed partial class VariableValues
         return _environment(EnvironmentPrefix + name) ?? throw Unset(name, at);
     });
 
+    /// <summary>The value of variable <paramref name="name"/> (given, then <c>DQ_VAR_name</c>); none is DQ1030 at <paramref name="at"/>.</summary>
+    public string Value(string name, SourceLocation? at) =>
+        _values.TryGetValue(name, out var value) ? value : _environment(EnvironmentPrefix + name) ?? throw Unset(name, at);
+
     /// <summary>The DQ1030 error for a variable without a value; one message for every front end.</summary>
     public static InputException Unset(string name, SourceLocation? at) => new(UnsetCode,
         $"Variable '${{{name}}}' is not set: give it as {name}=VALUE (dq --var, or the MSBuild property DataQualityVariables for dotnet test) or set the environment variable {EnvironmentPrefix}{name}.", at);

@@ -69,7 +69,8 @@ public sealed class SuiteTarget
         try
         {
             location = ResolveLocation(settings);
-            var outcome = await DatasetRuns.GetAsync(suite, SuitePath, location).ConfigureAwait(false);
+            // The run's variables (DataQualityVariables, then DQ_VAR_name) give the suite's run-time parameters, as dq --var does.
+            var outcome = await DatasetRuns.GetAsync(suite with { Parameters = settings.Variables }, SuitePath, location).ConfigureAwait(false);
             result = outcome.ResultFor(suite, index);
         }
         catch (DataQualityException ex)

@@ -47,7 +47,8 @@ public sealed class SuiteParametersTests : ExpectationTestBase
 
         report.Results[0].Success.Should().BeFalse("2001 is more than a year ago");
         report.Results[1].Success.Should().BeTrue();
+        // A run-time parameter takes the run's variables, then DQ_VAR_name; with neither it is DQ1030 for that check.
         report.Results[2].Status.Should().Be(CheckStatus.Error);
-        report.Results[2].Exception!.Message.Should().Contain("has no value");
+        report.Results[2].Exception!.Message.Should().Contain("DQ_VAR_limit").And.Contain("is not set");
     }
 }

@@ -31,7 +31,9 @@ public sealed record Bounds(JsonNode? Min, JsonNode? Max, bool StrictMin, bool S
         if (!SuiteParameters.IsParameter(node)) return node;
         try
         {
-            return SuiteParameters.Evaluate(node!.AsObject(), DateTime.UtcNow);
+            // Run-time parameters come from the suite's variables, else DQ_VAR_name; none is DQ1030 for this check.
+            var variables = kwargs.Parameters ?? new Settings.VariableValues();
+            return SuiteParameters.Evaluate(node!.AsObject(), DateTime.UtcNow, parameter => variables.Value(parameter, kwargs.LocationOf(name)));
         }
         catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException or OverflowException)
         {

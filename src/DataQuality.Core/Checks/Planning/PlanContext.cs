@@ -10,10 +10,11 @@ namespace DataQuality.Core.Checks.Planning;
 /// <summary>Everything an expectation definition needs to plan itself against one dataset.</summary>
 public sealed class PlanContext
 {
-    public PlanContext(ExpectationConfig config, DatasetSchema schema, ScanBuilder scan, DataSource source, ResultFormat resultFormat)
+    public PlanContext(ExpectationConfig config, DatasetSchema schema, ScanBuilder scan, DataSource source, ResultFormat resultFormat,
+        Settings.VariableValues? parameters = null)
     {
         Config = config;
-        Kwargs = new Kwargs(config);
+        Kwargs = new Kwargs(config) { Parameters = parameters };
         Schema = schema;
         Scan = scan;
         Source = source;

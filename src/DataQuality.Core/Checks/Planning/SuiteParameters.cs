@@ -8,8 +8,11 @@ namespace DataQuality.Core.Checks.Planning;
 /// expression language is the arithmetic subset GX evaluates itself: numbers, <c>+ - * /</c>,
 /// parentheses, <c>now()</c> (UTC), <c>datetime(y, m, d[, H, M, S])</c>, <c>date(y, m, d)</c> and
 /// <c>timedelta(weeks=, days=, hours=, minutes=, seconds=, milliseconds=, microseconds=)</c>. A
-/// datetime becomes an ISO timestamp string, which bounds compare as an instant. A bare parameter name
-/// (a value supplied at run time in GX) has no value here and is an error.
+/// datetime becomes an ISO timestamp string, which bounds compare as an instant. A bare name is a run-time
+/// parameter (GX's <c>expectation_parameters</c> / evaluation parameters): its value comes from the run's
+/// variables (<c>dq --var name=value</c>, the xunit adapter's <c>DataQualityVariables</c>, then
+/// <c>DQ_VAR_name</c>) and is read as a number, else an ISO date or timestamp, else text; a name without a value
+/// is DQ1030, as an unset <c>${name}</c> is.
 /// </summary>
 public static class SuiteParameters
 {
@@ -19,21 +22,33 @@ public static class SuiteParameters
     public static bool IsParameter(JsonNode? node) => node is JsonObject o && o.Count == 1 && o.ContainsKey(Key);
 
     /// <summary>Evaluates the parameter to a JSON number or ISO timestamp string; throws <see cref="FormatException"/> with a reason.</summary>
-    public static JsonValue Evaluate(JsonObject parameter, DateTime utcNow)
+    /// <param name="variable">The value of a run-time parameter by name (throws DQ1030 when it has none); null: names have no value.</param>
+    public static JsonValue Evaluate(JsonObject parameter, DateTime utcNow, Func<string, string>? variable = null)
     {
         if (parameter[Key] is not JsonValue v || !v.TryGetValue<string>(out var text))
             throw new FormatException("the $PARAMETER value must be a string expression");
-        var parser = new Parser(text, utcNow);
+        var parser = new Parser(text, utcNow, variable);
         var value = parser.Parse();
         return value switch
         {
             double d => JsonValue.Create(d),
             DateTime t => JsonValue.Create(t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')),
+            string word => JsonValue.Create(word),
             _ => throw new FormatException($"'{text}' is a time span, not a value a bound can compare with"),
         };
     }
 
-    private sealed class Parser(string text, DateTime now)
+    /// <summary>A variable's text as a number, else an ISO date or timestamp (UTC), else as it is.</summary>
+    private static object Typed(string value)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
+        if (value.Length >= 10 && char.IsDigit(value[0])
+            && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant))
+            return DateTime.SpecifyKind(instant, DateTimeKind.Utc);
+        return value;
+    }
+
+    private sealed class Parser(string text, DateTime now, Func<string, string>? variable)
     {
         private int _pos;
 
@@ -41,11 +56,7 @@ public static class SuiteParameters
         {
             var value = Sum();
             Skip();
-            if (_pos < text.Length)
-            {
-                if (char.IsLetter(text[0]) && !text.Contains('(')) throw new FormatException($"suite parameter '{text}' has no value (run-time parameters are not supported)");
-                throw new FormatException($"unexpected '{text[_pos..]}' in '{text}'");
-            }
+            if (_pos < text.Length) throw new FormatException($"unexpected '{text[_pos..]}' in '{text}'");
             return value;
         }
 
@@ -88,7 +99,15 @@ public static class SuiteParameters
             if (_pos < text.Length && (char.IsDigit(text[_pos]) || text[_pos] == '.')) return Number();
             var name = Name();
             Skip();
-            if (!Eat('(')) throw new FormatException($"suite parameter '{text}' has no value (run-time parameters are not supported)");
+            if (!Eat('('))
+            {
+                if (variable is null) throw new FormatException($"suite parameter '{name}' has no value here: run-time parameters come from dq --var {name}=VALUE, DataQualityVariables or DQ_VAR_{name}");
+                var value = Typed(variable(name));
+                // Text is a bound on its own (a string column's min or max), never an operand.
+                if (value is string && (_pos < text.Length || text.Trim() != name))
+                    throw new FormatException($"suite parameter '{name}' is '{variable(name)}', not a number or a date, so it cannot be computed with");
+                return value;
+            }
             var (positional, named) = Arguments();
             return name switch
             {
