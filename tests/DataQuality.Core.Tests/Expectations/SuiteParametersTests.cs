@@ -37,6 +37,29 @@ public sealed class SuiteParametersTests : ExpectationTestBase
         act.Should().Throw<FormatException>();
     }
 
+    private static readonly Dictionary<string, string> Variables = new(StringComparer.Ordinal)
+    {
+        ["rows"] = "40", ["day"] = "2026-02-11", ["at"] = "2026-02-11T10:30:00Z", ["label"] = "zebra", ["nan"] = "NaN",
+    };
+
+    private static string EvalWith(string expression) =>
+        SuiteParameters.Evaluate(new JsonObject { [SuiteParameters.Key] = expression }, Now, name => Variables[name]).ToJsonString();
+
+    [Theory]
+    [InlineData("rows", "40")]
+    [InlineData("rows * 2 + 1", "81")]
+    [InlineData("day", "\"2026-02-11T00:00:00\"")]
+    [InlineData("at - timedelta(hours=1)", "\"2026-02-11T09:30:00\"")]
+    [InlineData("label", "\"zebra\"")]
+    public void Run_time_parameters_take_their_values_typed(string expression, string expected) =>
+        EvalWith(expression).Should().Be(expected);
+
+    [Theory]
+    [InlineData("label + 1", "not a number or a date")]
+    [InlineData("nan", "not a number a bound can use")]
+    public void Run_time_parameters_that_cannot_be_bounds_say_why(string expression, string reason) =>
+        FluentActions.Invoking(() => EvalWith(expression)).Should().Throw<FormatException>().WithMessage($"*{reason}*");
+
     [Fact]
     public void Bounds_given_as_suite_parameters_are_evaluated()
     {

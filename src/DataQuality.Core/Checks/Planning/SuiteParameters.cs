@@ -21,7 +21,7 @@ public static class SuiteParameters
     /// <summary>True when <paramref name="node"/> is a <c>{"$PARAMETER": ...}</c> object.</summary>
     public static bool IsParameter(JsonNode? node) => node is JsonObject o && o.Count == 1 && o.ContainsKey(Key);
 
-    /// <summary>Evaluates the parameter to a JSON number or ISO timestamp string; throws <see cref="FormatException"/> with a reason.</summary>
+    /// <summary>Evaluates the parameter to a JSON number, an ISO timestamp string or (a run-time parameter's) text; throws <see cref="FormatException"/> with a reason.</summary>
     /// <param name="variable">The value of a run-time parameter by name (throws DQ1030 when it has none); null: names have no value.</param>
     public static JsonValue Evaluate(JsonObject parameter, DateTime utcNow, Func<string, string>? variable = null)
     {
@@ -41,7 +41,9 @@ public static class SuiteParameters
     /// <summary>A variable's text as a number, else an ISO date or timestamp (UTC), else as it is.</summary>
     private static object Typed(string value)
     {
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            // A NaN bound would make every comparison false: a pass or a failure that says nothing.
+            return double.IsNaN(number) ? throw new FormatException($"suite parameter value '{value}' is not a number a bound can use") : number;
         if (value.Length >= 10 && char.IsDigit(value[0])
             && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant))
             return DateTime.SpecifyKind(instant, DateTimeKind.Utc);
