@@ -3,7 +3,6 @@ using DataQuality.Cli.Options;
 using DataQuality.Cli.Presentation;
 using DataQuality.Core;
 using DataQuality.Core.Datasets;
-using DataQuality.Core.Datasets.ParquetPages;
 using DataQuality.Core.Diagnostics;
 using DataQuality.Core.Files;
 using DataQuality.Core.Profiling;
@@ -95,11 +94,8 @@ internal static class ProfileCommand
     internal static Option<int?> ThreadsOption() => new("--threads") { Description = "Row groups profiled in parallel (default: number of cores)." };
 
     /// <summary>What every command that profiles reads with: its <c>--threads</c> and the environment's read limits.</summary>
-    internal static ProfileOptions ScanOptions(int? threads) => new()
-    {
-        MaxDegreeOfParallelism = threads is { } t ? Core.Settings.SettingValues.Threads(t, "--threads") : Environment.ProcessorCount,
-        ReadLimits = ParquetReadLimits.FromEnvironment(),
-    };
+    internal static ProfileOptions ScanOptions(int? threads) =>
+        ProfileOptions.FromEnvironment(threads is { } t ? Core.Settings.SettingValues.Threads(t, "--threads") : null);
 
     /// <summary>Row-group progress from the profiler, shown like every long command's (<see cref="ProgressReporter"/>).</summary>
     internal static Task<DatasetProfile> ProfileWithProgressAsync(CliContext context, string command, bool quiet, IReadOnlyList<ProfileInput> files, ProfileOptions options, CancellationToken ct) =>

@@ -18,11 +18,7 @@ internal static class DriftDiffer
     {
         if (baseFiles.Count == 0 || headFiles.Count == 0) return null;
         // The same read limits as dq profile (DQ_MAX_PAGE_SIZE), and the comparison's thread count.
-        var options = new ProfileOptions
-        {
-            MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount,
-            ReadLimits = Datasets.ParquetPages.ParquetReadLimits.FromEnvironment(),
-        };
+        var options = ProfileOptions.FromEnvironment(threads);
         var b = await ParquetProfiler.ProfileAsync(baseFiles, options, cancellationToken: ct).ConfigureAwait(false);
         var h = await ParquetProfiler.ProfileAsync(headFiles, options, cancellationToken: ct).ConfigureAwait(false);
         return (b, h);

@@ -65,6 +65,17 @@ public sealed record ProfileOptions
     internal bool SystemZstd { get; init; } = true;
 
     public static ProfileOptions Default { get; } = new();
+
+    /// <summary>
+    /// What every scan that profiles for a user reads with (dq profile, dq suggest, compare's drift pass):
+    /// <paramref name="threads"/> row groups at once (null: one per core) and the environment's read limits
+    /// (<c>DQ_MAX_PAGE_SIZE</c>).
+    /// </summary>
+    public static ProfileOptions FromEnvironment(int? threads = null) => new()
+    {
+        MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount,
+        ReadLimits = Datasets.ParquetPages.ParquetReadLimits.FromEnvironment(),
+    };
 }
 
 /// <summary>Progress of a scan, reported after each row group.</summary>

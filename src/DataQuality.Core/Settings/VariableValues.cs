@@ -38,9 +38,7 @@ public sealed partial class VariableValues
     private string Substitute(string text, SourceLocation? at, bool keepSqlPlaceholders) => Reference().Replace(text, m =>
     {
         var name = m.Groups[1].Value;
-        if (keepSqlPlaceholders && SqlPlaceholders.Contains(name)) return m.Value;
-        if (_values.TryGetValue(name, out var value)) return value;
-        return _environment(EnvironmentPrefix + name) ?? throw Unset(name, at);
+        return keepSqlPlaceholders && SqlPlaceholders.Contains(name) ? m.Value : Value(name, at);
     });
 
     /// <summary>The value of variable <paramref name="name"/> (given, then <c>DQ_VAR_name</c>); none is DQ1030 at <paramref name="at"/>.</summary>

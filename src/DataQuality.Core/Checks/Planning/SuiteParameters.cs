@@ -104,10 +104,11 @@ public static class SuiteParameters
             if (!Eat('('))
             {
                 if (variable is null) throw new FormatException($"suite parameter '{name}' has no value here: run-time parameters come from dq --var {name}=VALUE, DataQualityVariables or DQ_VAR_{name}");
-                var value = Typed(variable(name));
+                var raw = variable(name);
+                var value = Typed(raw);
                 // Text is a bound on its own (a string column's min or max), never an operand.
                 if (value is string && (_pos < text.Length || text.Trim() != name))
-                    throw new FormatException($"suite parameter '{name}' is '{variable(name)}', not a number or a date, so it cannot be computed with");
+                    throw new FormatException($"suite parameter '{name}' is '{raw}', not a number or a date, so it cannot be computed with");
                 return value;
             }
             var (positional, named) = Arguments();

@@ -51,7 +51,7 @@ internal sealed class PageDecompressor(bool systemZstd = true) : IDisposable
                                        or InvalidOperationException)
         {
             // Garbage in the page: the reference decoder reports it. Snappier throws InvalidOperationException
-            // for a page whose length header is garbled (NativeCodecsTests found it).
+            // for a page whose length header is garbled (SystemZstdTests found it).
             return false;
         }
     }
